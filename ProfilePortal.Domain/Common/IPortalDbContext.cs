@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Features;
+using ProfilePortal.Domain.Identity;
+using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Domain.Organizations;
+
+namespace ProfilePortal.Domain.Common;
+
+/// <summary>
+/// The tables the domain services work with. Infrastructure implements it with EF Core; a service takes
+/// a fresh instance per operation from <see cref="IPortalDbContextFactory"/>.
+/// </summary>
+public interface IPortalDbContext : IAsyncDisposable
+{
+    DbSet<ApplicationUser> Users { get; }
+
+    DbSet<Organization> Organizations { get; }
+
+    DbSet<Membership> Memberships { get; }
+
+    DbSet<Plan> Plans { get; }
+
+    DbSet<QuotaPack> QuotaPacks { get; }
+
+    DbSet<Subscription> Subscriptions { get; }
+
+    DbSet<EmailMessage> EmailMessages { get; }
+
+    DbSet<FeatureOverride> FeatureOverrides { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Creates a short-lived <see cref="IPortalDbContext"/>: one per operation, never one per circuit.</summary>
+public interface IPortalDbContextFactory
+{
+    Task<IPortalDbContext> CreateAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Domain.Organizations;
+
+namespace ProfilePortal.Domain;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the domain services. They are stateless and create a context per operation.</summary>
+    public static IServiceCollection AddDomain(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OrganizationProvisioning>();
+        services.AddSingleton<OrganizationAccess>();
+        services.AddSingleton<EmailOutbox>();
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ProfilePortal.Domain.Identity;
+
+/// <summary>
+/// A person who signs in. Identity owns the credentials; the profile fields are edited through the profile
+/// service, which validates them, so the setters stay internal to the domain.
+/// </summary>
+public sealed class ApplicationUser : IdentityUser<Guid>
+{
+    public const int NameMaxLength = 100;
+
+    public string? FirstName { get; internal set; }
+
+    public string? LastName { get; internal set; }
+
+    public string? Company { get; internal set; }
+
+    /// <summary>ISO 3166-1 alpha-2 country code.</summary>
+    public string? Country { get; internal set; }
+
+    /// <summary>IANA time zone id; empty means UTC.</summary>
+    public string? TimeZone { get; internal set; }
+
+    /// <summary>An https URL of the avatar image, or none for initials.</summary>
+    public string? AvatarUrl { get; internal set; }
+
+    /// <summary>Two-letter language of the UI and the emails: "ru" or "en".</summary>
+    public string PreferredLanguage { get; internal set; } = SupportedLanguages.Default;
+
+    public DateTimeOffset CreatedAt { get; internal set; }
+
+    public bool TrialUsed { get; internal set; }
+
+    public DateTimeOffset? TrialUsedAt { get; internal set; }
+
+    public DateTimeOffset? LastDiscountUsedAt { get; internal set; }
+
+    /// <summary>Creates a new account's user row; Identity fills in the credentials.</summary>
+    public static ApplicationUser Create(string email, string language, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        UserName = email,
+        Email = email,
+        PreferredLanguage = SupportedLanguages.Normalize(language),
+        CreatedAt = now,
+    };
+
+    public string DisplayName =>
+        string.Join(' ', new[] { FirstName, LastName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name
+            ? name
+            : Email ?? string.Empty;
+
+    public void ChangePreferredLanguage(string language) => PreferredLanguage = SupportedLanguages.Normalize(language);
+}

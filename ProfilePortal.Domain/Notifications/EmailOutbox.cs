@@ -1,0 +1,21 @@
+using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Identity;
+
+namespace ProfilePortal.Domain.Notifications;
+
+/// <summary>Queues email for delivery: renders the template now, stores it, and lets the dispatcher send it.</summary>
+public sealed class EmailOutbox(IPortalDbContextFactory dbFactory, IEmailRenderer renderer, TimeProvider clock)
+{
+    public async Task<Guid> EnqueueAsync<TModel>(string toAddress, string language, TModel model, CancellationToken cancellationToken = default)
+        where TModel : IEmailModel
+    {
+        var normalized = SupportedLanguages.Normalize(language);
+        var content = await renderer.RenderAsync(model, normalized, cancellationToken);
+        var message = EmailMessage.Queue(TModel.Kind, toAddress, normalized, content, clock.GetUtcNow());
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        db.EmailMessages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        return message.Id;
+    }
+}
