@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProfilePortal.Domain.Identity;
+
+namespace ProfilePortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.FirstName).HasMaxLength(ApplicationUser.NameMaxLength);
+        builder.Property(u => u.LastName).HasMaxLength(ApplicationUser.NameMaxLength);
+        builder.Property(u => u.Company).HasMaxLength(200);
+        builder.Property(u => u.Country).HasMaxLength(2);
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
+        builder.Property(u => u.AvatarUrl).HasMaxLength(2048);
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(8).IsRequired();
+        builder.Ignore(u => u.DisplayName);
+    }
+}

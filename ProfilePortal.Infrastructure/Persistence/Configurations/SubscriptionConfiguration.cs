@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Organizations;
+
+namespace ProfilePortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subscription>
+{
+    public void Configure(EntityTypeBuilder<Subscription> builder)
+    {
+        builder.ToTable("Subscriptions");
+        builder.HasKey(s => s.Id);
+        builder.HasIndex(s => s.OrganizationId);
+        // The sweeps look up due rows by status and instant.
+        builder.HasIndex(s => new { s.Status, s.CurrentPeriodEnd });
+        builder.Property(s => s.PlanCode).HasMaxLength(32).IsRequired();
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.CancellationReason).HasMaxLength(1000);
+        builder.Property(s => s.DiscountPercent).HasPrecision(5, 2);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Features;
+using ProfilePortal.Domain.Identity;
+using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Domain.Organizations;
+
+namespace ProfilePortal.Infrastructure.Persistence;
+
+/// <summary>
+/// The portal's EF Core model: Identity, the domain tables and the Data Protection key ring. Each provider
+/// has a derived context (<see cref="SqlitePortalDbContext"/>, <see cref="SqlServerPortalDbContext"/>) so
+/// that each keeps its own migration set.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IPortalDbContext, IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<QuotaPack> QuotaPacks => Set<QuotaPack>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+
+    public DbSet<FeatureOverride> FeatureOverrides => Set<FeatureOverride>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    // A new version on every insert and update: the old value stays the concurrency check of the UPDATE.
+    private void StampVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+}
