@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProfilePortal.Infrastructure.Identity;
+using ProfilePortal.Infrastructure.Persistence;
+
+namespace ProfilePortal.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Database, Identity stores, Data Protection key ring, email, scheduler and feature flags.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddPortalPersistence(configuration, environment.ContentRootPath);
+        services.AddPortalIdentity(configuration);
+
+        // Every node shares the key ring through the database, so cookies and circuits survive a restart
+        // and work behind a load balancer.
+        services.AddDataProtection()
+            .SetApplicationName("ProfilePortal")
+            .PersistKeysToDbContext<PortalDbContext>();
+
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using ProfilePortal;
+using ProfilePortal.Domain;
+using ProfilePortal.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalLogging();
+builder.Services.AddDomain();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddPortalWeb(builder.Configuration);
+
+var app = builder.Build();
+
+if (StartupCommands.IsMigrate(args))
+{
+    return await StartupCommands.MigrateAsync(app);
+}
+
+await app.PrepareDatabaseAsync();
+app.UsePortalPipeline();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
