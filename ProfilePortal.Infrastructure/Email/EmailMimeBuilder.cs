@@ -18,7 +18,6 @@ internal static class EmailMimeBuilder
         };
         mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.ToAddress));
-        mime.Headers.Add("Content-Language", message.Language);
 
         if (message.UnsubscribeUrl is { Length: > 0 } unsubscribe)
         {

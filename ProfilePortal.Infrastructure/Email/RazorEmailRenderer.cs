@@ -1,8 +1,11 @@
 using System.Collections.Frozen;
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Infrastructure.Email.Templates;
@@ -13,8 +16,15 @@ namespace ProfilePortal.Infrastructure.Email;
 /// Renders the Razor component templates under <c>Email/Templates</c> outside any page: each template once
 /// for the subject, once for HTML and once for plain text.
 /// </summary>
-internal sealed partial class RazorEmailRenderer(IServiceProvider services, ILoggerFactory loggerFactory) : IEmailRenderer
+internal sealed partial class RazorEmailRenderer(ILoggerFactory loggerFactory) : IEmailRenderer
 {
+    // The templates inject nothing, so they get a container of their own. In it, an encoder that leaves
+    // Cyrillic alone: the HTML part is UTF-8, and the default encoder would turn every Russian letter into
+    // a numeric entity, which some spam filters score and which makes the source unreadable.
+    private static readonly IServiceProvider TemplateServices = new ServiceCollection()
+        .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
+        .BuildServiceProvider();
+
     /// <summary>Model type → template component, found through <see cref="EmailTemplate{TModel}"/>.</summary>
     internal static FrozenDictionary<Type, Type> Templates { get; } = typeof(RazorEmailRenderer).Assembly.GetTypes()
         .Where(type => !type.IsAbstract && type.BaseType is { IsGenericType: true } baseType
@@ -30,7 +40,7 @@ internal sealed partial class RazorEmailRenderer(IServiceProvider services, ILog
             throw new InvalidOperationException($"There is no email template for {typeof(TModel).Name}.");
         }
 
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        await using var renderer = new HtmlRenderer(TemplateServices, loggerFactory);
         var subject = await RenderPartAsync(renderer, template, model, language, EmailFormat.Subject);
         cancellationToken.ThrowIfCancellationRequested();
         var html = await RenderPartAsync(renderer, template, model, language, EmailFormat.Html);
