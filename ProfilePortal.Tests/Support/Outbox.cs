@@ -30,6 +30,12 @@ public static class Outbox
         return await db.EmailMessages.AsNoTracking().SingleAsync(m => m.Id == id);
     }
 
+    public static async Task<List<EmailMessage>> OutboxAsync(this PortalServices portal)
+    {
+        await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
+        return await db.EmailMessages.AsNoTracking().ToListAsync();
+    }
+
     /// <summary>Empties the table, so each test of a class sees only its own messages.</summary>
     public static async Task ClearOutboxAsync(this PortalServices portal)
     {
