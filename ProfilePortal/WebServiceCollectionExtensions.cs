@@ -68,7 +68,6 @@ internal static class WebServiceCollectionExtensions
         });
 
         services.AddPortalFeatures<CircuitTargetingContextAccessor>();
-        services.AddHealthChecks();
         return services;
     }
 }
