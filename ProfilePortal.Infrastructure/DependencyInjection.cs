@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Identity;
 using ProfilePortal.Infrastructure.Persistence;
 
@@ -20,6 +21,9 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName("ProfilePortal")
             .PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", tags: [HealthCheckTags.Ready]);
 
         return services;
     }

@@ -14,7 +14,7 @@ namespace ProfilePortal.Tests.Support;
 /// The domain and infrastructure services over a real SQLite file database of their own, migrated, with a
 /// <see cref="FakeTimeProvider"/>. One per test class (xunit class fixture); the file is deleted afterwards.
 /// </summary>
-public sealed class PortalServices : IAsyncLifetime
+public class PortalServices : IAsyncLifetime
 {
     private readonly TemporaryDirectory _directory = new();
     private ServiceProvider? _provider;
@@ -33,6 +33,7 @@ public sealed class PortalServices : IAsyncLifetime
                 ["Database:Provider"] = "Sqlite",
                 ["ConnectionStrings:Portal"] = ConnectionString,
             })
+            .AddInMemoryCollection(Settings)
             .Build();
 
         var services = new ServiceCollection();
@@ -41,8 +42,16 @@ public sealed class PortalServices : IAsyncLifetime
         services.AddSingleton<TimeProvider>(Clock);
         services.AddDomain();
         services.AddInfrastructure(configuration, new TestHostEnvironment(_directory.Path));
+        ConfigureServices(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await _provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+    }
+
+    /// <summary>Extra configuration for a fixture that needs it.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public T Get<T>()
@@ -55,7 +64,7 @@ public sealed class PortalServices : IAsyncLifetime
         return await action(scope.ServiceProvider);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_provider is not null)
         {
