@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Infrastructure.Health;
 
 namespace ProfilePortal.Infrastructure.Email;
 
@@ -16,10 +17,10 @@ public static class EmailServiceCollectionExtensions
     /// <summary>
     /// Registers email: the <c>Smtp</c> options (validated at start-up), the MailKit transport, the Razor
     /// template renderer, the outbox dispatcher, Identity's <see cref="IEmailSender{TUser}"/> and an SMTP
-    /// health check tagged with <paramref name="healthCheckTags"/> that reports Degraded, never Unhealthy.
+    /// health check on <c>/health/ready</c> that reports Degraded, never Unhealthy (the outbox keeps the mail).
     /// Needs <c>IPortalDbContextFactory</c> (persistence) registered too.
     /// </summary>
-    public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration configuration, params string[] healthCheckTags)
+    public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SmtpOptions>()
@@ -35,7 +36,7 @@ public static class EmailServiceCollectionExtensions
         services.TryAddSingleton<IEmailRenderer, RazorEmailRenderer>();
         services.TryAddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
 
-        services.AddHealthChecks().AddCheck<SmtpHealthCheck>(HealthCheckName, HealthStatus.Degraded, healthCheckTags);
+        services.AddHealthChecks().AddCheck<SmtpHealthCheck>(HealthCheckName, HealthStatus.Degraded, [HealthCheckTags.Ready]);
         return services;
     }
 }

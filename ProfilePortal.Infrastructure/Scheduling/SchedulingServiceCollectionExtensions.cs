@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Persistence;
 using Quartz;
 
@@ -14,17 +15,19 @@ public static class SchedulingServiceCollectionExtensions
     /// <summary>
     /// Registers Quartz, hosted in the app, with its persistent store in the app's own database
     /// (<c>Database:Provider</c>): SQLite as one node that creates its tables, SQL Server clustered when
-    /// <c>Scheduler:Clustered</c>. Adds the sweep jobs and a scheduler health check tagged with
-    /// <paramref name="healthCheckTags"/>. Does nothing but bind the options when <c>Scheduler:Enabled</c> is off.
-    /// Needs <c>AddPortalPersistence</c> (for the connection string) and <c>AddPortalEmail</c> (for the jobs).
+    /// <c>Scheduler:Clustered</c>. Adds the sweep jobs, a scheduler health check on <c>/health/ready</c> and
+    /// <see cref="SchedulerSchemaMigrator"/> for the <c>migrate</c> command. Starts no scheduler when
+    /// <c>Scheduler:Enabled</c> is off. Needs <c>AddPortalPersistence</c> (the connection string) and
+    /// <c>AddPortalEmail</c> (the jobs' services).
     /// </summary>
-    public static IServiceCollection AddPortalScheduling(this IServiceCollection services, IConfiguration configuration, params string[] healthCheckTags)
+    public static IServiceCollection AddPortalScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SchedulerOptions>()
             .Bind(configuration.GetSection(SchedulerOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<SchedulerSchemaMigrator>();
 
         // The shape of the registration depends on these two, so they are read now; the connection string
         // is resolved later from DatabaseOptions, exactly as the app's own contexts get it.
@@ -48,7 +51,7 @@ public static class SchedulingServiceCollectionExtensions
             q.AddQuartzHealthChecks(check =>
             {
                 check.Name = HealthCheckName;
-                check.Tags.AddRange(healthCheckTags);
+                check.Tags.Add(HealthCheckTags.Ready);
             });
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -33,7 +33,7 @@ public static class EmailServices
         services.AddLogging(logging => logging.AddProvider(NullLoggerProvider.Instance));
         services.AddSingleton<TimeProvider>(portal.Clock);
         services.AddSingleton(portal.Get<IPortalDbContextFactory>());
-        services.AddPortalEmail(configuration, "ready");
+        services.AddPortalEmail(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }
