@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProfilePortal.Infrastructure.Email;
 using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Identity;
 using ProfilePortal.Infrastructure.Persistence;
+using ProfilePortal.Infrastructure.Scheduling;
 
 namespace ProfilePortal.Infrastructure;
 
@@ -15,6 +17,8 @@ public static class DependencyInjection
     {
         services.AddPortalPersistence(configuration, environment.ContentRootPath);
         services.AddPortalIdentity(configuration);
+        services.AddPortalEmail(configuration);
+        services.AddPortalScheduling(configuration);
 
         // Every node shares the key ring through the database, so cookies and circuits survive a restart
         // and work behind a load balancer.

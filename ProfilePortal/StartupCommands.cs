@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ProfilePortal.Infrastructure.Identity;
 using ProfilePortal.Infrastructure.Persistence;
+using ProfilePortal.Infrastructure.Scheduling;
 
 namespace ProfilePortal;
 
@@ -39,6 +40,7 @@ internal static partial class StartupCommands
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrate");
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await app.Services.GetRequiredService<SchedulerSchemaMigrator>().MigrateAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync();
         LogMigrated(logger);
@@ -53,6 +55,7 @@ internal static partial class StartupCommands
         if (options.MigrateOnStartup)
         {
             await migrator.MigrateAsync();
+            await app.Services.GetRequiredService<SchedulerSchemaMigrator>().MigrateAsync();
         }
         else if ((await migrator.GetPendingMigrationsAsync()).Count > 0)
         {
