@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Organizations;
-using Microsoft.Extensions.DependencyInjection;
 using ProfilePortal.Tests.Support;
 
 namespace ProfilePortal.Tests.Integration.Identity;
