@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddSingleton<QuotaService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<ProfileMetrics>();
         return services;
     }
 }

@@ -21,6 +21,7 @@ public sealed class ProfileService(
     QuotaService quotas,
     OrganizationProvisioning provisioning,
     IOptions<ProfileOptions> options,
+    ProfileMetrics metrics,
     TimeProvider clock)
 {
     public async Task<Result<ProfilePage>> LoadPageAsync(Guid userId, int activityLimit = ActivityFeed.PageSize, CancellationToken cancellationToken = default)
@@ -35,7 +36,10 @@ public sealed class ProfileService(
         var quota = await quotas.GetSnapshotAsync(db, row.Basis, cancellationToken);
         var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
         var activity = await ActivityFeed.Query(db, userId, since, before: null, activityLimit + 1).ToListAsync(cancellationToken);
-        return new ProfilePage(row.Profile, quota, [.. activity.Take(activityLimit)], activity.Count > activityLimit);
+        var shown = activity.Take(activityLimit).ToList();
+        metrics.Viewed();
+        metrics.ActivityEventsShown(shown.Count);
+        return new ProfilePage(row.Profile, quota, shown, activity.Count > activityLimit);
     }
 
     public async Task<Result<ProfileView>> GetAsync(Guid userId, CancellationToken cancellationToken = default)
@@ -83,6 +87,8 @@ public sealed class ProfileService(
             {
                 return Error.Conflict("profile");
             }
+
+            metrics.Edited();
         }
 
         return await ReadAsync(db, userId, cancellationToken) is { } row ? row.Profile : Error.NotFound("profile");

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ProfilePortal.Domain.Activity;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Organizations;
@@ -98,6 +100,24 @@ public sealed class ProfileServiceTests(ProfileServices portal) : IClassFixture<
 
         Assert.Equal(["AvatarUrl", "FirstName"], result.Errors.Select(e => e.Field).Order());
         Assert.Equal(before, (await service.GetAsync(user.Id)).Value);
+    }
+
+    [Fact]
+    public async Task Views_edits_and_shown_activity_are_counted_for_the_metrics_endpoint()
+    {
+        var user = await portal.RegisteredUserAsync();
+        var service = portal.Get<ProfileService>();
+        var meters = portal.Get<IMeterFactory>();
+        using var views = new MetricCollector<long>(meters, ProfileMetrics.MeterName, "profile_view");
+        using var edits = new MetricCollector<long>(meters, ProfileMetrics.MeterName, "profile_edit");
+        using var shown = new MetricCollector<long>(meters, ProfileMetrics.MeterName, "profile_activity_events");
+
+        await service.UpdateAsync(user.Id, Edit, (await service.GetAsync(user.Id)).Value.Version);
+        await service.LoadPageAsync(user.Id);
+
+        Assert.Equal(1, views.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(1, edits.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(1, shown.GetMeasurementSnapshot().EvaluateAsCounter());
     }
 
     [Fact]
