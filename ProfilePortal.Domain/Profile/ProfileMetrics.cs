@@ -3,8 +3,8 @@ using System.Diagnostics.Metrics;
 namespace ProfilePortal.Domain.Profile;
 
 /// <summary>
-/// The profile page's product metrics (seed 000 §5, seed 001). Exported for Prometheus on the metrics
-/// endpoint under the same names (counters get Prometheus' <c>_total</c> suffix).
+/// The profile page's product metrics under the seeds' names (seed 000 §5, seed 001). Prometheus sees them
+/// with its counter suffix: <c>profile_view_total</c>, <c>profile_edit_total</c>, … <c>profile_activity_events_total</c>.
 /// </summary>
 public sealed class ProfileMetrics
 {
