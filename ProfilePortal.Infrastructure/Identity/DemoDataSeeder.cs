@@ -1,23 +1,32 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Identity;
+using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Quotas;
 
 namespace ProfilePortal.Infrastructure.Identity;
 
 /// <summary>
-/// Demo accounts for Development (listed in README.md). Runs on an empty database only: a user row means
-/// someone already works with this database.
+/// Demo accounts and their usage for Development (listed in README.md). Runs on an empty database only: a
+/// user row means someone already works with this database.
 /// </summary>
-public sealed class DemoDataSeeder(UserManager<ApplicationUser> users, AdminBootstrapper bootstrapper)
+public sealed class DemoDataSeeder(
+    UserManager<ApplicationUser> users,
+    AdminBootstrapper bootstrapper,
+    OrganizationAccess organizations,
+    IPortalDbContextFactory dbFactory,
+    TimeProvider clock)
 {
     public const string AdminEmail = "admin@profileportal.local";
     public const string AdminPassword = "Admin-demo-2026";
     public const string CustomerPassword = "Customer-demo-2026";
 
-    public static IReadOnlyList<(string Email, string Language, string FirstName, string LastName, string Company)> Customers { get; } =
+    /// <summary>Anna's launches leave her quota low, so the warning and the "Buy" button show; Ben has plenty.</summary>
+    public static IReadOnlyList<(string Email, string Language, string FirstName, string LastName, string Company, int Launches)> Customers { get; } =
     [
-        ("anna@profileportal.local", SupportedLanguages.Russian, "Анна", "Смирнова", "ML Lab"),
-        ("ben@profileportal.local", SupportedLanguages.English, "Ben", "Carter", "Vision Works"),
+        ("anna@profileportal.local", SupportedLanguages.Russian, "Анна", "Смирнова", "ML Lab", 46),
+        ("ben@profileportal.local", SupportedLanguages.English, "Ben", "Carter", "Vision Works", 12),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
@@ -28,13 +37,40 @@ public sealed class DemoDataSeeder(UserManager<ApplicationUser> users, AdminBoot
         }
 
         await bootstrapper.CreateConfirmedUserAsync(AdminEmail, AdminPassword, SupportedLanguages.English, Roles.Admin, cancellationToken);
-        foreach (var (email, language, firstName, lastName, company) in Customers)
+        foreach (var (email, language, firstName, lastName, company, launches) in Customers)
         {
             var user = await bootstrapper.CreateConfirmedUserAsync(email, CustomerPassword, language, role: null, cancellationToken);
             user.FirstName = firstName;
             user.LastName = lastName;
             user.Company = company;
             await users.UpdateAsync(user);
+            await SeedUsageAsync(user.Id, launches, cancellationToken);
         }
+    }
+
+    // Plays the ML platform's part (docs/usage-events.md): launches this month, uploads and jobs around them.
+    private async Task SeedUsageAsync(Guid userId, int launches, CancellationToken cancellationToken)
+    {
+        var organizationId = (await organizations.GetMembershipsAsync(userId, cancellationToken))[0].OrganizationId;
+        var now = clock.GetUtcNow();
+        var monthStart = QuotaPeriod.CalendarMonth(now).Start;
+        var step = (now - monthStart) / (launches + 1);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        for (var i = 1; i <= launches; i++)
+        {
+            var at = monthStart + (step * i);
+            db.UsageEvents.Add(UsageEvent.Record(organizationId, userId, UsageEventKind.TrainingRun, $"resnet50-finetune #{i}", 1, at));
+            if (i % 5 == 0)
+            {
+                db.UsageEvents.Add(UsageEvent.Record(organizationId, userId, UsageEventKind.DatasetUpload, $"images-batch-{i / 5}.zip", 0, at - TimeSpan.FromMinutes(10)));
+            }
+
+            if (i % 8 == 0)
+            {
+                db.UsageEvents.Add(UsageEvent.Record(organizationId, userId, UsageEventKind.Job, $"evaluate-checkpoint-{i}", 0, at + TimeSpan.FromMinutes(30)));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
