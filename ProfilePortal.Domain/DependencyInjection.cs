@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
@@ -15,6 +16,7 @@ public static class DependencyInjection
         services.AddSingleton<OrganizationProvisioning>();
         services.AddSingleton<OrganizationAccess>();
         services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<FeatureSettings>();
         services.AddScoped<AccountRegistration>();
         return services;
     }

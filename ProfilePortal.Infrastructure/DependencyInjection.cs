@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProfilePortal.Infrastructure.Email;
+using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Identity;
 using ProfilePortal.Infrastructure.Persistence;
+using ProfilePortal.Infrastructure.Scheduling;
 
 namespace ProfilePortal.Infrastructure;
 
@@ -14,12 +17,17 @@ public static class DependencyInjection
     {
         services.AddPortalPersistence(configuration, environment.ContentRootPath);
         services.AddPortalIdentity(configuration);
+        services.AddPortalEmail(configuration);
+        services.AddPortalScheduling(configuration);
 
         // Every node shares the key ring through the database, so cookies and circuits survive a restart
         // and work behind a load balancer.
         services.AddDataProtection()
             .SetApplicationName("ProfilePortal")
             .PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", tags: [HealthCheckTags.Ready]);
 
         return services;
     }

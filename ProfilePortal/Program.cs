@@ -2,6 +2,11 @@ using ProfilePortal;
 using ProfilePortal.Domain;
 using ProfilePortal.Infrastructure;
 
+if (StartupCommands.IsHealthProbe(args))
+{
+    return await StartupCommands.ProbeHealthAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ProfilePortal.Components;
+using ProfilePortal.Health;
+using ProfilePortal.Infrastructure.Health;
 using Serilog;
 
 namespace ProfilePortal;
@@ -25,8 +27,13 @@ internal static class WebApplicationExtensions
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        // Live: the process answers. Ready: the database, SMTP server and scheduler work.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthCheckTags.Ready),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>()

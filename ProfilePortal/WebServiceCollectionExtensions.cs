@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using ProfilePortal.Components.Account;
 using ProfilePortal.Domain.Identity;
+using ProfilePortal.Features;
+using ProfilePortal.Infrastructure.Features;
 
 namespace ProfilePortal;
 
@@ -67,7 +69,7 @@ internal static class WebServiceCollectionExtensions
                     : RateLimitPartition.GetNoLimiter(string.Empty));
         });
 
-        services.AddHealthChecks();
+        services.AddPortalFeatures<CircuitTargetingContextAccessor>();
         return services;
     }
 }

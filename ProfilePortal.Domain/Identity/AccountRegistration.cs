@@ -16,12 +16,15 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Orga
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return Result<ApplicationUser>.Failure([.. created.Errors.Select(ToError)]);
+            // The user name is the email, so Identity reports a taken address twice; say it once.
+            return Result<ApplicationUser>.Failure([.. created.Errors.Where(e => e.Code != DuplicateUserName).Select(ToError)]);
         }
 
         await provisioning.EnsurePersonalOrganizationAsync(user.Id, cancellationToken);
         return user;
     }
+
+    private const string DuplicateUserName = nameof(IdentityErrorDescriber.DuplicateUserName);
 
     private static Error ToError(IdentityError error) => new(
         $"identity.{error.Code}",

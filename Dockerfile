@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build: restore and publish with the SDK, run on the slim ASP.NET runtime as a non-root user.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY ProfilePortal.Domain/ProfilePortal.Domain.csproj ProfilePortal.Domain/
+COPY ProfilePortal.Infrastructure/ProfilePortal.Infrastructure.csproj ProfilePortal.Infrastructure/
+COPY ProfilePortal/ProfilePortal.csproj ProfilePortal/
+RUN dotnet restore ProfilePortal/ProfilePortal.csproj
+COPY ProfilePortal.Domain/ ProfilePortal.Domain/
+COPY ProfilePortal.Infrastructure/ ProfilePortal.Infrastructure/
+COPY ProfilePortal/ ProfilePortal/
+RUN dotnet publish ProfilePortal/ProfilePortal.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_RUNNING_IN_CONTAINER=true
+COPY --from=build /app ./
+# App_Data holds the SQLite file when no server database is configured; logs/ the rolling log files.
+RUN mkdir -p /app/App_Data /app/logs && chown -R $APP_UID /app/App_Data /app/logs
+USER $APP_UID
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["dotnet", "ProfilePortal.dll", "healthcheck"]
+ENTRYPOINT ["dotnet", "ProfilePortal.dll"]

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProfilePortal.Infrastructure.Scheduling;
+
+/// <summary>The <c>Scheduler</c> section: the Quartz scheduler that runs the sweep jobs.</summary>
+public sealed class SchedulerOptions
+{
+    public const string SectionName = "Scheduler";
+
+    /// <summary>Off for a node that serves pages only, or in tests that drive the jobs themselves.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// SQL Server only: share the work with every other node on the same database. SQLite always runs a
+    /// single node, because Quartz refuses to cluster it.
+    /// </summary>
+    public bool Clustered { get; set; } = true;
+
+    /// <summary>The scheduler's name; nodes of one cluster must use the same name.</summary>
+    [Required]
+    [RegularExpression(@"^[A-Za-z0-9_.-]{1,100}$", ErrorMessage = "Use letters, digits, '.', '_' or '-' (at most 100).")]
+    public string InstanceName { get; set; } = "ProfilePortal";
+
+    /// <summary>
+    /// SQL Server only: create Quartz's tables when they are missing. Off by default, because production
+    /// applies <c>deploy/sql/quartz-sqlserver.sql</c> as a deployment step; SQLite always creates them.
+    /// </summary>
+    public bool CreateSchemaIfMissing { get; set; }
+
+    /// <summary>How often the email outbox is swept.</summary>
+    [Range(1, 3600)]
+    public int OutboxSweepSeconds { get; set; } = 15;
+
+    /// <summary>How many outbox messages one dispatcher query takes at a time.</summary>
+    [Range(1, 1000)]
+    public int OutboxBatchSize { get; set; } = 50;
+}

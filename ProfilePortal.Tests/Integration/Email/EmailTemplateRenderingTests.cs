@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Infrastructure.Email;
+
+namespace ProfilePortal.Tests.Integration.Email;
+
+public sealed class EmailTemplateRenderingTests
+{
+    private const string Link = "https://portal.example/Account/ConfirmEmail?userId=42&code=a%2Bb";
+    private readonly RazorEmailRenderer _renderer = new(NullLoggerFactory.Instance);
+
+    public static TheoryData<object, string, string> EveryTemplateInEveryLanguage => new()
+    {
+        { new ConfirmEmailModel("Анна", Link), "ru", "Подтвердите адрес электронной почты" },
+        { new ConfirmEmailModel("Ben", Link), "en", "Confirm your email address" },
+        { new PasswordResetModel("Анна", Link), "ru", "Восстановление пароля" },
+        { new PasswordResetModel("Ben", Link), "en", "Reset your password" },
+        { new PasswordResetCodeModel("Анна", "731-552"), "ru", "Код для смены пароля" },
+        { new PasswordResetCodeModel("Ben", "731-552"), "en", "Your password reset code" },
+        { new PasswordChangedModel("Анна"), "ru", "Пароль изменён" },
+        { new PasswordChangedModel("Ben"), "en", "Your password was changed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryTemplateInEveryLanguage))]
+    public async Task Every_template_renders_subject_html_and_text_in_the_language_asked_for(object model, string language, string subject)
+    {
+        var email = await RenderAsync(model, language);
+
+        Assert.Equal(subject, email.Subject);
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"" + language + "\">", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"<title>{subject}</title>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(language == "ru" ? "Здравствуйте, Анна!" : "Hello, Ben!", email.HtmlBody, StringComparison.Ordinal);
+        Assert.StartsWith(language == "ru" ? "Здравствуйте, Анна!\n\n" : "Hello, Ben!\n\n", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n\n\n", email.TextBody, StringComparison.Ordinal);
+        Assert.Null(email.UnsubscribeUrl);
+    }
+
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("en")]
+    public async Task A_link_is_a_button_in_html_and_a_bare_line_in_text(string language)
+    {
+        var email = await RenderAsync(new ConfirmEmailModel("Ben", Link), language);
+
+        Assert.Contains("href=\"https://portal.example/Account/ConfirmEmail?userId=42&amp;code=a%2Bb\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("\n" + Link + "\n", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reset_code_appears_in_both_parts()
+    {
+        var email = await RenderAsync(new PasswordResetCodeModel("Ben", "731-552"), "en");
+
+        Assert.Contains(">731-552</p>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("\n731-552\n", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markup_in_a_user_typed_name_is_escaped_in_html_and_kept_as_plain_text()
+    {
+        const string name = "<script>alert('x')</script><b>Eve</b> & Co";
+
+        var email = await RenderAsync(new PasswordChangedModel(name), "en");
+
+        Assert.DoesNotContain("<script>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>Eve", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("&amp; Co", email.HtmlBody, StringComparison.Ordinal);
+        Assert.StartsWith($"Hello, {name}!\n", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_email_model_in_the_domain_has_exactly_one_template()
+    {
+        var models = typeof(IEmailModel).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IEmailModel)));
+
+        Assert.All(models, model => Assert.True(RazorEmailRenderer.Templates.ContainsKey(model), $"{model.Name} has no template."));
+    }
+
+    // The renderer is generic over the model type, as the outbox calls it; the theory data is not.
+    private Task<RenderedEmail> RenderAsync(object model, string language) => model switch
+    {
+        ConfirmEmailModel m => _renderer.RenderAsync(m, language),
+        PasswordResetModel m => _renderer.RenderAsync(m, language),
+        PasswordResetCodeModel m => _renderer.RenderAsync(m, language),
+        PasswordChangedModel m => _renderer.RenderAsync(m, language),
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Add the model here."),
+    };
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.FeatureManagement;
+using Microsoft.FeatureManagement.FeatureFilters;
+using ProfilePortal.Domain.Features;
+using ProfilePortal.Infrastructure.Features;
+using ProfilePortal.Tests.Support;
+
+namespace ProfilePortal.Tests.Integration.Features;
+
+public sealed class FeatureFlagServices : PortalServices
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["FeatureManagement:ProfilePage"] = "true",
+        ["FeatureManagement:PaymentsUi"] = "true",
+        ["FeatureManagement:Trials"] = "false",
+        ["ENABLE_PROFILE_PAYMENTS_UI"] = "false",
+    };
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<TestUserId>();
+        services.AddPortalFeatures<TestUser>();
+    }
+}
+
+/// <summary>The user of the test's current scope.</summary>
+public sealed class TestUserId
+{
+    public string? Value { get; set; }
+}
+
+/// <summary>Targets the user of the current scope, as the circuit's accessor does in the app.</summary>
+public sealed class TestUser(TestUserId id) : ITargetingContextAccessor
+{
+    public ValueTask<TargetingContext> GetContextAsync() => ValueTask.FromResult(new TargetingContext { UserId = id.Value });
+}
+
+public sealed class FeatureFlagTests(FeatureFlagServices portal) : IClassFixture<FeatureFlagServices>
+{
+    [Fact]
+    public async Task A_flag_without_an_override_follows_configuration()
+    {
+        await portal.Get<FeatureSettings>().ClearOverrideAsync(FeatureNames.ProfilePage);
+
+        Assert.True(await IsEnabledAsync(FeatureNames.ProfilePage, "anyone"));
+    }
+
+    [Fact]
+    public async Task The_source_documents_environment_name_overrides_the_configured_default()
+    {
+        Assert.False(await IsEnabledAsync(FeatureNames.PaymentsUi, "anyone"));
+    }
+
+    [Fact]
+    public async Task An_admins_override_takes_effect_at_once_and_clearing_it_restores_the_default()
+    {
+        var settings = portal.Get<FeatureSettings>();
+
+        var result = await settings.SetOverrideAsync(FeatureNames.ProfilePage, enabled: false, rolloutPercentage: null, "admin@example.com");
+        Assert.True(result.Succeeded);
+        Assert.False(await IsEnabledAsync(FeatureNames.ProfilePage, "anyone"));
+
+        await settings.ClearOverrideAsync(FeatureNames.ProfilePage);
+        Assert.True(await IsEnabledAsync(FeatureNames.ProfilePage, "anyone"));
+    }
+
+    [Fact]
+    public async Task A_rollout_percentage_gives_a_sticky_share_of_users_that_only_grows_when_raised()
+    {
+        var settings = portal.Get<FeatureSettings>();
+        var users = Enumerable.Range(0, 1000).Select(i => $"user-{i}").ToList();
+
+        await settings.SetOverrideAsync(FeatureNames.Trials, enabled: true, rolloutPercentage: 20, "admin@example.com");
+        var atTwenty = await EnabledUsersAsync(users);
+        var atTwentyAgain = await EnabledUsersAsync(users);
+        await settings.SetOverrideAsync(FeatureNames.Trials, enabled: true, rolloutPercentage: 50, "admin@example.com");
+        var atFifty = await EnabledUsersAsync(users);
+
+        Assert.Equal(atTwenty, atTwentyAgain);
+        Assert.InRange(atTwenty.Count, 150, 250);
+        Assert.InRange(atFifty.Count, 420, 580);
+        Assert.Subset(atFifty, atTwenty);
+        await settings.ClearOverrideAsync(FeatureNames.Trials);
+    }
+
+    [Theory]
+    [InlineData("NoSuchFeature", 10, "featureName")]
+    [InlineData(FeatureNames.Trials, 101, "rolloutPercentage")]
+    [InlineData(FeatureNames.Trials, -1, "rolloutPercentage")]
+    public async Task An_unknown_flag_or_an_impossible_percentage_is_refused(string feature, int percentage, string field)
+    {
+        var result = await portal.Get<FeatureSettings>().SetOverrideAsync(feature, enabled: true, percentage, "admin@example.com");
+
+        Assert.Equal(field, Assert.Single(result.Errors).Field);
+    }
+
+    private async Task<HashSet<string>> EnabledUsersAsync(IEnumerable<string> users)
+    {
+        var enabled = new HashSet<string>();
+        foreach (var user in users)
+        {
+            if (await IsEnabledAsync(FeatureNames.Trials, user))
+            {
+                enabled.Add(user);
+            }
+        }
+
+        return enabled;
+    }
+
+    private Task<bool> IsEnabledAsync(string feature, string userId) =>
+        portal.InScopeAsync(async services =>
+        {
+            services.GetRequiredService<TestUserId>().Value = userId;
+            return await services.GetRequiredService<IFeatureManager>().IsEnabledAsync(feature);
+        });
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ProfilePortal.Infrastructure.Persistence;
+using ProfilePortal.Infrastructure.Scheduling;
+using Quartz;
+
+namespace ProfilePortal.Tests.Integration.Scheduling;
+
+/// <summary>How the store is set up per provider, read from Quartz's options without opening a database.</summary>
+public sealed class SchedulerStoreConfigurationTests
+{
+    private const string SqlServer = "Server=db.invalid;Database=ProfilePortal;User Id=sa;Password=x;TrustServerCertificate=True";
+
+    [Fact]
+    public void On_sqlite_one_node_creates_its_tables_in_the_app_database()
+    {
+        using var services = Build(new() { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Portal"] = "Data Source=portal.db" });
+
+        Assert.False(Get<ClusteringOptions>(services).Enabled);
+        Assert.Equal(SchemaProvisioning.CreateIfMissing, Get<AdoJobStoreOptions>(services).SchemaProvisioning);
+        Assert.Equal("Data Source=portal.db", DataSource(services).ConnectionString);
+        Assert.Equal(DataSourceOptions.Providers.Sqlite, DataSource(services).Provider);
+    }
+
+    [Fact]
+    public void On_sql_server_nodes_cluster_and_only_validate_the_deployed_schema()
+    {
+        using var services = Build(new() { ["Database:Provider"] = "SqlServer", ["ConnectionStrings:Portal"] = SqlServer });
+
+        Assert.True(Get<ClusteringOptions>(services).Enabled);
+        Assert.Equal(SchemaProvisioning.Validate, Get<AdoJobStoreOptions>(services).SchemaProvisioning);
+        Assert.Equal(SqlServer, DataSource(services).ConnectionString);
+        Assert.Equal(DataSourceOptions.Providers.SqlServer, DataSource(services).Provider);
+    }
+
+    [Fact]
+    public void On_sql_server_clustering_and_schema_creation_follow_the_options()
+    {
+        using var services = Build(new()
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["ConnectionStrings:Portal"] = SqlServer,
+            ["Scheduler:Clustered"] = "false",
+            ["Scheduler:CreateSchemaIfMissing"] = "true",
+        });
+
+        Assert.False(Get<ClusteringOptions>(services).Enabled);
+        Assert.Equal(SchemaProvisioning.CreateIfMissing, Get<AdoJobStoreOptions>(services).SchemaProvisioning);
+    }
+
+    [Fact]
+    public void The_scheduler_options_reject_an_impossible_sweep_interval()
+    {
+        using var services = Build(new() { ["Scheduler:OutboxSweepSeconds"] = "0" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SchedulerOptions>>().Value);
+        Assert.Contains(nameof(SchedulerOptions.OutboxSweepSeconds), error.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(NullLoggerProvider.Instance));
+        services.AddPortalPersistence(configuration, Path.GetTempPath());
+        services.AddPortalScheduling(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private static T Get<T>(IServiceProvider services)
+        where T : class => services.GetRequiredService<IOptionsMonitor<T>>().Get(Options.DefaultName);
+
+    private static DataSourceOptions DataSource(IServiceProvider services)
+    {
+        var name = Get<AdoJobStoreOptions>(services).DataSource;
+        return services.GetRequiredService<IOptionsMonitor<DataSourceOptions>>().Get(name);
+    }
+}
