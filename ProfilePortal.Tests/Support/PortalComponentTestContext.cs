@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 
 namespace ProfilePortal.Tests.Support;
@@ -11,7 +12,7 @@ namespace ProfilePortal.Tests.Support;
 /// <summary>
 /// The one bUnit setup for the portal's components: real MudBlazor services without transitions, loose JS
 /// interop (MudBlazor calls JS on first render), the portal's .resx localization, an interactive server
-/// renderer and bUnit's authorization double. English unless a test picks another culture.
+/// renderer, a fake clock and bUnit's authorization double. English unless a test picks another culture.
 /// </summary>
 public abstract class PortalComponentTestContext : BunitContext, IAsyncLifetime
 {
@@ -30,11 +31,15 @@ public abstract class PortalComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddLocalization();
         Services.AddOptions();
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgeryStateProvider());
+        Services.AddSingleton<TimeProvider>(Clock);
         Authorization = AddAuthorization();
         // Last: it builds the renderer, and with it the service provider.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         UseCulture("en");
     }
+
+    /// <summary>The components' clock; starts at a fixed instant and moves only when a test advances it.</summary>
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
     /// <summary>Who the test's user is: anonymous until a test calls <c>SetAuthorized</c>.</summary>
     protected BunitAuthorizationContext Authorization { get; }

@@ -30,9 +30,6 @@ public sealed partial class AccountTextField
     [Parameter(CaptureUnmatchedValues = true)]
     public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
 
-    [CascadingParameter]
-    private EditContext? EditContext { get; set; }
-
     private FieldIdentifier Field => FieldIdentifier.Create(For);
 
     private string Name => ModelPath(For);
