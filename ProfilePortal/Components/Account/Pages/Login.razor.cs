@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Organizations;
 
@@ -49,6 +50,7 @@ public sealed partial class Login
         if (result.Succeeded && user is not null)
         {
             await Provisioning.EnsurePersonalOrganizationAsync(user.Id);
+            AdoptAccountLanguage(user);
             Logger.LogInformation("User signed in.");
             RedirectManager.RedirectTo(ReturnUrl);
         }
@@ -66,6 +68,19 @@ public sealed partial class Login
         else
         {
             _errors = [L["Login.Invalid"]];
+        }
+    }
+
+    // A visitor who never picked a language gets the one their account speaks (and its emails use);
+    // an explicit choice made with the switch is kept.
+    private void AdoptAccountLanguage(ApplicationUser user)
+    {
+        if (!HttpContext.Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName))
+        {
+            HttpContext.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(user.PreferredLanguage)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
         }
     }
 
