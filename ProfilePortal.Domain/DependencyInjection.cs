@@ -4,6 +4,8 @@ using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Profile;
+using ProfilePortal.Domain.Quotas;
 
 namespace ProfilePortal.Domain;
 
@@ -18,6 +20,10 @@ public static class DependencyInjection
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<FeatureSettings>();
         services.AddScoped<AccountRegistration>();
+        services.AddMemoryCache();
+        services.AddSingleton<QuotaService>();
+        services.AddSingleton<ProfileService>();
+        services.AddSingleton<ProfileMetrics>();
         return services;
     }
 }

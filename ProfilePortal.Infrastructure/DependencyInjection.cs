@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProfilePortal.Infrastructure.Configuration;
 using ProfilePortal.Infrastructure.Email;
 using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Identity;
@@ -15,6 +16,7 @@ public static class DependencyInjection
     /// <summary>Database, Identity stores, Data Protection key ring, email, scheduler and feature flags.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddPortalOptions();
         services.AddPortalPersistence(configuration, environment.ContentRootPath);
         services.AddPortalIdentity(configuration);
         services.AddPortalEmail(configuration);

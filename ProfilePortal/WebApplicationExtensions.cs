@@ -35,9 +35,13 @@ internal static class WebApplicationExtensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
 
+        // Prometheus scrape endpoint (docs/operations.md): restrict it to the monitoring network at the proxy.
+        app.MapPrometheusScrapingEndpoint("/metrics");
+
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            // Our policy already says frame-ancestors 'none'; Blazor would send a second, looser header.
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         return app;
     }

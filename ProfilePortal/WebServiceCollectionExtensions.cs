@@ -15,6 +15,8 @@ internal static class WebServiceCollectionExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // The security headers middleware sends X-Frame-Options: DENY; antiforgery would add a second one.
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         services.AddMudServices();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -72,6 +74,7 @@ internal static class WebServiceCollectionExtensions
         });
 
         services.AddPortalFeatures<CircuitTargetingContextAccessor>();
+        services.AddPortalMetrics();
         return services;
     }
 }

@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ProfilePortal.Domain.Activity;
+using ProfilePortal.Domain.Audit;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Quotas;
 
 namespace ProfilePortal.Domain.Common;
 
@@ -28,6 +32,18 @@ public interface IPortalDbContext : IAsyncDisposable
     DbSet<EmailMessage> EmailMessages { get; }
 
     DbSet<FeatureOverride> FeatureOverrides { get; }
+
+    DbSet<IdentityUserRole<Guid>> UserRoles { get; }
+
+    DbSet<IdentityRole<Guid>> Roles { get; }
+
+    DbSet<UsageEvent> UsageEvents { get; }
+
+    DbSet<QuotaGrant> QuotaGrants { get; }
+
+    DbSet<ActivityEvent> ActivityEvents { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Profile;
 
 namespace ProfilePortal.Domain.Identity;
 
@@ -51,5 +53,36 @@ public sealed class ApplicationUser : IdentityUser<Guid>
             ? name
             : Email ?? string.Empty;
 
+    /// <summary>Email me when my quota runs low (seed 001 "could have").</summary>
+    public bool NotifyWhenQuotaLow { get; internal set; } = true;
+
     public void ChangePreferredLanguage(string language) => PreferredLanguage = SupportedLanguages.Normalize(language);
+
+    /// <summary>
+    /// Applies validated profile values (see <c>ProfileRules</c>) and returns what changed, field by field,
+    /// for the audit trail. Email is not among them: it is read-only on the profile.
+    /// </summary>
+    public IReadOnlyList<FieldChange> ApplyProfile(ProfileUpdate update)
+    {
+        var changes = new List<FieldChange>();
+        FirstName = Track(nameof(FirstName), FirstName, update.FirstName, changes);
+        LastName = Track(nameof(LastName), LastName, update.LastName, changes);
+        Company = Track(nameof(Company), Company, update.Company, changes);
+        Country = Track(nameof(Country), Country, update.Country, changes);
+        TimeZone = Track(nameof(TimeZone), TimeZone, update.TimeZone, changes);
+        AvatarUrl = Track(nameof(AvatarUrl), AvatarUrl, update.AvatarUrl, changes);
+        PhoneNumber = Track(nameof(PhoneNumber), PhoneNumber, update.Phone, changes);
+        PreferredLanguage = Track(nameof(PreferredLanguage), PreferredLanguage, update.PreferredLanguage, changes)!;
+        return changes;
+    }
+
+    private static string? Track(string field, string? before, string? after, List<FieldChange> changes)
+    {
+        if (!string.Equals(before, after, StringComparison.Ordinal))
+        {
+            changes.Add(new FieldChange(field, before, after));
+        }
+
+        return after;
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ public static class PersistenceServiceCollectionExtensions
 
     /// <summary>
     /// Registers the provider chosen by <c>Database:Provider</c>: a context factory (one context per operation)
-    /// and a scoped context for Identity and Data Protection, which expect one per request.
+    /// and a scoped context for Identity and Data Protection, which expect one per request. Interceptors
+    /// registered as <see cref="IInterceptor"/> (e.g. a test's command counter) join every context.
     /// </summary>
     public static IServiceCollection AddPortalPersistence(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
@@ -33,11 +35,11 @@ public static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(options.ConnectionString);
-                services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(options.ConnectionString, PortalDatabase.ConfigureSqlite));
+                services.AddDbContextFactory<SqlitePortalDbContext>((sp, o) => o.UseSqlite(options.ConnectionString, PortalDatabase.ConfigureSqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 AddNeutralRegistrations<SqlitePortalDbContext>(services);
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerPortalDbContext>(o => o.UseSqlServer(options.ConnectionString, PortalDatabase.ConfigureSqlServer));
+                services.AddDbContextFactory<SqlServerPortalDbContext>((sp, o) => o.UseSqlServer(options.ConnectionString, PortalDatabase.ConfigureSqlServer).AddInterceptors(sp.GetServices<IInterceptor>()));
                 AddNeutralRegistrations<SqlServerPortalDbContext>(services);
                 break;
             default:

@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ProfilePortal.Domain.Activity;
+using ProfilePortal.Domain.Audit;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Quotas;
 
 namespace ProfilePortal.Infrastructure.Persistence;
 
@@ -32,6 +35,14 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 
     public DbSet<FeatureOverride> FeatureOverrides => Set<FeatureOverride>();
+
+    public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
+
+    public DbSet<QuotaGrant> QuotaGrants => Set<QuotaGrant>();
+
+    public DbSet<ActivityEvent> ActivityEvents => Set<ActivityEvent>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -40,6 +40,7 @@ public class PortalServices : IAsyncLifetime
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddProvider(NullLoggerProvider.Instance));
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddMetrics();
         services.AddDomain();
         services.AddInfrastructure(configuration, new TestHostEnvironment(_directory.Path));
         ConfigureServices(services);

@@ -11,7 +11,8 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
     {
         builder.ToTable("Subscriptions");
         builder.HasKey(s => s.Id);
-        builder.HasIndex(s => s.OrganizationId);
+        // One current subscription per organization: plan changes update it; payments keep the history.
+        builder.HasIndex(s => s.OrganizationId).IsUnique();
         // The sweeps look up due rows by status and instant.
         builder.HasIndex(s => new { s.Status, s.CurrentPeriodEnd });
         builder.Property(s => s.PlanCode).HasMaxLength(32).IsRequired();

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProfilePortal.Domain.Activity;
+using ProfilePortal.Domain.Audit;
+using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Identity;
+using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Quotas;
+
+namespace ProfilePortal.Domain.Profile;
+
+/// <summary>
+/// The profile use cases: load the page (profile, quota, activity in three database round trips), read the
+/// profile, and edit it with validation, conflict detection, an audit entry and an activity event.
+/// A user only ever reaches their own profile: every method takes the signed-in user's id.
+/// </summary>
+public sealed class ProfileService(
+    IPortalDbContextFactory dbFactory,
+    QuotaService quotas,
+    OrganizationProvisioning provisioning,
+    IOptions<ProfileOptions> options,
+    ProfileMetrics metrics,
+    TimeProvider clock)
+{
+    public async Task<Result<ProfilePage>> LoadPageAsync(Guid userId, int activityLimit = ActivityFeed.PageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var row = await ReadAsync(db, userId, cancellationToken);
+        if (row is null)
+        {
+            return Error.NotFound("profile");
+        }
+
+        var quota = await quotas.GetSnapshotAsync(db, row.Basis, cancellationToken);
+        var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
+        var activity = await ActivityFeed.Query(db, userId, since, before: null, activityLimit + 1).ToListAsync(cancellationToken);
+        var shown = activity.Take(activityLimit).ToList();
+        metrics.Viewed();
+        metrics.ActivityEventsShown(shown.Count);
+        return new ProfilePage(row.Profile, quota, shown, activity.Count > activityLimit);
+    }
+
+    public async Task<Result<ProfileView>> GetAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await ReadAsync(db, userId, cancellationToken) is { } row ? row.Profile : Error.NotFound("profile");
+    }
+
+    /// <summary>
+    /// Saves an edit made on <paramref name="expectedVersion"/>. When someone else saved in between, nothing is
+    /// written and the result is a conflict; the page then shows the current values.
+    /// </summary>
+    public async Task<Result<ProfileView>> UpdateAsync(Guid userId, ProfileUpdate update, string expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var validated = ProfileRules.Validate(update, [.. options.Value.TimeZoneWhitelist]);
+        if (!validated.Succeeded)
+        {
+            return Result<ProfileView>.Failure([.. validated.Errors]);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return Error.NotFound("profile");
+        }
+
+        if (user.ConcurrencyStamp != expectedVersion)
+        {
+            return Error.Conflict("profile");
+        }
+
+        var changes = user.ApplyProfile(validated.Value);
+        if (changes.Count > 0)
+        {
+            var now = clock.GetUtcNow();
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            db.AuditEntries.Add(AuditEntry.Record(userId, "profile.updated", "user", userId.ToString(), null, Describe(changes), now));
+            db.ActivityEvents.Add(ActivityEvent.Record(userId, null, ActivityKind.ProfileEdited, string.Join(", ", changes.Select(c => c.Field)), now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Error.Conflict("profile");
+            }
+
+            metrics.Edited();
+        }
+
+        return await ReadAsync(db, userId, cancellationToken) is { } row ? row.Profile : Error.NotFound("profile");
+    }
+
+    private async Task<ProfileRow?> ReadAsync(IPortalDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        var row = await ProfileQuery(db, userId).FirstOrDefaultAsync(cancellationToken);
+        if (row is null && await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            // An account whose sign-up was interrupted before its organization existed heals here.
+            await provisioning.EnsurePersonalOrganizationAsync(userId, cancellationToken);
+            row = await ProfileQuery(db, userId).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return row;
+    }
+
+    // One query: the user, their first organization (Owner first, then the oldest), its subscription and plan.
+    private static IQueryable<ProfileRow> ProfileQuery(IPortalDbContext db, Guid userId) =>
+        from m in db.Memberships
+        where m.UserId == userId
+        join u in db.Users on m.UserId equals u.Id
+        join o in db.Organizations on m.OrganizationId equals o.Id
+        join s in db.Subscriptions on o.Id equals s.OrganizationId
+        join p in db.Plans on s.PlanCode equals p.Code
+        orderby m.Role, m.JoinedAt
+        select new ProfileRow(
+            new ProfileView(
+                u.Id,
+                u.Email!,
+                u.FirstName,
+                u.LastName,
+                u.Company,
+                u.Country,
+                u.TimeZone,
+                u.AvatarUrl,
+                u.PhoneNumber,
+                u.PreferredLanguage,
+                u.NotifyWhenQuotaLow,
+                u.CreatedAt,
+                db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)),
+                o.Id,
+                o.Name,
+                m.Role,
+                p.Code,
+                p.Name,
+                u.ConcurrencyStamp!),
+            new QuotaBasis(
+                o.Id,
+                p.Generation == PlanGeneration.Free,
+                p.MonthlyLaunchAllowance,
+                s.Status,
+                s.CurrentPeriodStart,
+                s.CurrentPeriodEnd,
+                s.TrialStartedAt,
+                s.TrialEndsAt));
+
+    private static string Describe(IReadOnlyList<FieldChange> changes) =>
+        JsonSerializer.Serialize(changes.ToDictionary(c => c.Field, c => new { from = c.From, to = c.To }));
+
+    private sealed record ProfileRow(ProfileView Profile, QuotaBasis Basis);
+}

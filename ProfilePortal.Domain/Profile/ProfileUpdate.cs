@@ -1,0 +1,15 @@
+namespace ProfilePortal.Domain.Profile;
+
+/// <summary>
+/// What a customer may change on their profile. There is no email: it is read-only here until a separate
+/// verified change flow exists (seed 000 FAQ).
+/// </summary>
+public sealed record ProfileUpdate(
+    string? FirstName,
+    string? LastName,
+    string? Company,
+    string? Country,
+    string? TimeZone,
+    string? AvatarUrl,
+    string? Phone,
+    string PreferredLanguage);

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Common;
+
+namespace ProfilePortal.Domain.Quotas;
+
+/// <summary>What decides an organization's quota period and allowance.</summary>
+public sealed record QuotaBasis(
+    Guid OrganizationId,
+    bool IsFreePlan,
+    int? MonthlyLaunchAllowance,
+    SubscriptionStatus Status,
+    DateTimeOffset CurrentPeriodStart,
+    DateTimeOffset? CurrentPeriodEnd,
+    DateTimeOffset? TrialStartedAt,
+    DateTimeOffset? TrialEndsAt);
+
+/// <summary>
+/// The single source of an organization's quota: limit = plan allowance + admin grants + purchased packs for
+/// the period (a grant counts in the period it was made for, even if the plan changes meanwhile); used =
+/// launches the platform recorded in the period. Snapshots are cached briefly (≤ 30 s) and
+/// dropped at once by <see cref="Invalidate"/> when the portal changes anything they depend on.
+/// </summary>
+public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache cache, IOptions<QuotaOptions> options, TimeProvider clock)
+{
+    public async Task<QuotaSnapshot?> GetSnapshotAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(CacheKey(organizationId), out QuotaSnapshot? cached))
+        {
+            return cached;
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var basis = await BasisQuery(db, organizationId).FirstOrDefaultAsync(cancellationToken);
+        return basis is null ? null : await GetSnapshotAsync(db, basis, cancellationToken);
+    }
+
+    /// <summary>The snapshot for a basis already read (e.g. with the profile), in one more round trip at most.</summary>
+    public async Task<QuotaSnapshot> GetSnapshotAsync(IPortalDbContext db, QuotaBasis basis, CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(CacheKey(basis.OrganizationId), out QuotaSnapshot? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var now = clock.GetUtcNow();
+        var period = PeriodOf(basis, now);
+        var organizationId = basis.OrganizationId;
+        var sums = await db.Organizations
+            .Where(o => o.Id == organizationId)
+            .Select(o => new
+            {
+                Granted = db.QuotaGrants
+                    .Where(g => g.OrganizationId == organizationId && g.Source == QuotaGrantSource.Admin && g.PeriodStart <= now && now < g.PeriodEnd)
+                    .Sum(g => (int?)g.Launches) ?? 0,
+                Purchased = db.QuotaGrants
+                    .Where(g => g.OrganizationId == organizationId && g.Source == QuotaGrantSource.Pack && g.PeriodStart <= now && now < g.PeriodEnd)
+                    .Sum(g => (int?)g.Launches) ?? 0,
+                Used = db.UsageEvents
+                    .Where(e => e.OrganizationId == organizationId && e.OccurredAt >= period.Start && e.OccurredAt < period.End)
+                    .Sum(e => (int?)e.Launches) ?? 0,
+            })
+            .FirstAsync(cancellationToken);
+
+        var allowance = basis.MonthlyLaunchAllowance ?? options.Value.DefaultMonthlyLaunches;
+        var limit = allowance + sums.Granted + sums.Purchased;
+        var snapshot = new QuotaSnapshot(
+            allowance, sums.Granted, sums.Purchased, sums.Used, period.Start, period.End, QuotaSnapshot.LevelFor(limit, sums.Used, options.Value));
+        cache.Set(CacheKey(organizationId), snapshot, options.Value.SnapshotCacheDuration);
+        return snapshot;
+    }
+
+    /// <summary>The period a basis is in at <paramref name="now"/>.</summary>
+    public static QuotaPeriod PeriodOf(QuotaBasis basis, DateTimeOffset now) => basis switch
+    {
+        { Status: SubscriptionStatus.Trialing, TrialStartedAt: { } trialStart } =>
+            QuotaPeriod.MonthlyAnniversary(trialStart, basis.TrialEndsAt, now),
+        { IsFreePlan: true } => QuotaPeriod.CalendarMonth(now),
+        _ => QuotaPeriod.MonthlyAnniversary(basis.CurrentPeriodStart, basis.CurrentPeriodEnd, now),
+    };
+
+    /// <summary>Forgets the cached snapshot after a change that affects it (grant, pack, plan change).</summary>
+    public void Invalidate(Guid organizationId) => cache.Remove(CacheKey(organizationId));
+
+    /// <summary>The basis of an organization's current subscription, as a composable query.</summary>
+    public static IQueryable<QuotaBasis> BasisQuery(IPortalDbContext db, Guid organizationId) =>
+        db.Subscriptions
+            .Where(s => s.OrganizationId == organizationId)
+            .OrderByDescending(s => s.CreatedAt)
+            .Select(s => new QuotaBasis(
+                s.OrganizationId,
+                s.Plan!.Generation == PlanGeneration.Free,
+                s.Plan.MonthlyLaunchAllowance,
+                s.Status,
+                s.CurrentPeriodStart,
+                s.CurrentPeriodEnd,
+                s.TrialStartedAt,
+                s.TrialEndsAt));
+
+    private static string CacheKey(Guid organizationId) => $"quota:{organizationId:N}";
+}

@@ -1,0 +1,23 @@
+using OpenTelemetry.Metrics;
+using ProfilePortal.Domain.Profile;
+
+namespace ProfilePortal;
+
+internal static class Telemetry
+{
+    /// <summary>
+    /// Metrics for Prometheus: the portal's own meters, ASP.NET Core's (requests, Kestrel, Blazor circuits),
+    /// EF Core's and the runtime's.
+    /// </summary>
+    public static IServiceCollection AddPortalMetrics(this IServiceCollection services)
+    {
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(ProfileMetrics.MeterName)
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Components.Server.Circuits")
+            .AddMeter("Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Identity", "Microsoft.AspNetCore.RateLimiting")
+            .AddMeter("Microsoft.EntityFrameworkCore")
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        return services;
+    }
+}
