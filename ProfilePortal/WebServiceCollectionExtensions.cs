@@ -29,6 +29,8 @@ internal static class WebServiceCollectionExtensions
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<IdentityErrorText>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>
             {
@@ -38,7 +40,9 @@ internal static class WebServiceCollectionExtensions
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "__Host-ProfilePortal";
+            // No "__Host-" prefix: browsers drop such a cookie unless it is Secure, which SameAsRequest only
+            // makes it over HTTPS, so signing in over plain HTTP (local runs, the browser tests) never stuck.
+            cookie.Cookie.Name = "ProfilePortal.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

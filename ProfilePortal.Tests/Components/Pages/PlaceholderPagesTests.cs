@@ -1,0 +1,72 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using ProfilePortal.Components.Admin;
+using ProfilePortal.Components.Billing;
+using ProfilePortal.Components.Pages;
+using ProfilePortal.Components.Profile;
+using ProfilePortal.Tests.Support;
+
+namespace ProfilePortal.Tests.Components.Pages;
+
+public sealed class PlaceholderPagesTests : PortalComponentTestContext
+{
+    public static TheoryData<Type, string, string> Titles => new()
+    {
+        { typeof(ProfilePage), "en", "Profile" },
+        { typeof(ProfilePage), "ru", "Профиль" },
+        { typeof(BillingPage), "en", "Billing" },
+        { typeof(BillingPage), "ru", "Оплата" },
+        { typeof(AdminPage), "en", "Administration" },
+        { typeof(AdminPage), "ru", "Администрирование" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Titles))]
+    public void Placeholder_page_shows_its_localized_title_and_the_coming_soon_notice(Type page, string culture, string title)
+    {
+        UseCulture(culture);
+
+        var cut = Render(builder =>
+        {
+            builder.OpenComponent(0, page);
+            builder.CloseComponent();
+        });
+
+        Assert.Equal(title, cut.Find("[data-testid=page-title]").TextContent.Trim());
+        Assert.NotEmpty(cut.Find("[data-testid=coming-soon]").TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("en", "Page not found")]
+    [InlineData("ru", "Страница не найдена")]
+    public void Not_found_page_says_so_and_links_home(string culture, string title)
+    {
+        UseCulture(culture);
+
+        var cut = Render<NotFound>();
+
+        Assert.Equal(title, cut.Find("h1").TextContent.Trim());
+        Assert.NotNull(cut.Find("a[href='/']"));
+    }
+
+    [Fact]
+    public void Home_invites_anonymous_visitors_to_sign_in_or_up()
+    {
+        var cut = Render<Home>();
+
+        Assert.Equal("Account/Login", cut.Find("[data-testid=home-sign-in]").GetAttribute("href"));
+        Assert.Equal("Account/Register", cut.Find("[data-testid=home-sign-up]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Home_welcomes_a_signed_in_user_with_links()
+    {
+        SignIn("anna@profileportal.local");
+
+        var cut = Render<Home>();
+
+        Assert.Contains("Welcome back", cut.Find("h1").TextContent, StringComparison.Ordinal);
+        Assert.Equal("profile", cut.Find("[data-testid=home-profile]").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-testid=home-sign-in]"));
+    }
+}
