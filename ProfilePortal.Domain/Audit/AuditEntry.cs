@@ -30,14 +30,14 @@ public sealed class AuditEntry
 
     public static AuditEntry Record(
         Guid? actorUserId, string action, string targetType, string targetId, Guid? organizationId, string changesJson, DateTimeOffset at) => new()
-    {
-        Id = Guid.CreateVersion7(at),
-        OccurredAt = at,
-        ActorUserId = actorUserId,
-        Action = action,
-        TargetType = targetType,
-        TargetId = targetId,
-        OrganizationId = organizationId,
-        Changes = changesJson,
-    };
+        {
+            Id = Guid.CreateVersion7(at),
+            OccurredAt = at,
+            ActorUserId = actorUserId,
+            Action = action,
+            TargetType = targetType,
+            TargetId = targetId,
+            OrganizationId = organizationId,
+            Changes = changesJson,
+        };
 }
