@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<QuotaService>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ProfileMetrics>();
+        services.AddSingleton<CatalogService>();
         return services;
     }
 }

@@ -42,6 +42,17 @@ public sealed class ProfileService(
         return new ProfilePage(row.Profile, quota, shown, activity.Count > activityLimit);
     }
 
+    /// <summary>"Show more": the next page of the timeline, older than <paramref name="before"/>.</summary>
+    public async Task<(IReadOnlyList<ActivityItem> Items, bool HasMore)> LoadActivityAsync(
+        Guid userId, DateTimeOffset before, int take = ActivityFeed.PageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
+        var items = await ActivityFeed.Query(db, userId, since, before, take + 1).ToListAsync(cancellationToken);
+        metrics.ActivityEventsShown(Math.Min(items.Count, take));
+        return ([.. items.Take(take)], items.Count > take);
+    }
+
     public async Task<Result<ProfileView>> GetAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);

@@ -56,6 +56,30 @@ public sealed class ActivityFeedTests(PortalServices portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Show_more_pages_back_through_the_window_without_repeating_an_event()
+    {
+        var (userId, organizationId) = await NewUserAsync();
+        var now = portal.Clock.GetUtcNow();
+        await using (var db = await portal.Get<IPortalDbContextFactory>().CreateAsync())
+        {
+            db.UsageEvents.AddRange(Enumerable.Range(0, 25).Select(i =>
+                UsageEvent.Record(organizationId, userId, UsageEventKind.TrainingRun, $"run {i}", 1, now.AddHours(-i))));
+            await db.SaveChangesAsync();
+        }
+
+        var service = portal.Get<ProfilePortal.Domain.Profile.ProfileService>();
+        var first = (await service.LoadPageAsync(userId)).Value;
+        var second = await service.LoadActivityAsync(userId, first.Activity[^1].OccurredAt);
+        var third = await service.LoadActivityAsync(userId, second.Items[^1].OccurredAt);
+
+        Assert.True(first.HasMoreActivity);
+        Assert.True(second.HasMore);
+        Assert.False(third.HasMore);
+        var titles = first.Activity.Concat(second.Items).Concat(third.Items).Select(i => i.Title).ToList();
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"run {i}"), titles);
+    }
+
+    [Fact]
     public async Task Every_kind_of_portal_event_comes_back_as_itself()
     {
         var (userId, organizationId) = await NewUserAsync();
