@@ -118,7 +118,7 @@ public sealed class ProfileService(
         return row;
     }
 
-    // One query: the user, their first organization (Owner first, then the oldest), its subscription and plan.
+    // One query: the user, their first organization (the personal one, then the oldest), its subscription and plan.
     private static IQueryable<ProfileRow> ProfileQuery(IPortalDbContext db, Guid userId) =>
         from m in db.Memberships
         where m.UserId == userId
@@ -126,7 +126,7 @@ public sealed class ProfileService(
         join o in db.Organizations on m.OrganizationId equals o.Id
         join s in db.Subscriptions on o.Id equals s.OrganizationId
         join p in db.Plans on s.PlanCode equals p.Code
-        orderby m.Role, m.JoinedAt
+        orderby o.IsPersonal descending, m.JoinedAt
         select new ProfileRow(
             new ProfileView(
                 u.Id,
