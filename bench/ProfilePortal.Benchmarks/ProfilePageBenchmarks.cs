@@ -1,15 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using ProfilePortal.Domain;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;
-using ProfilePortal.Infrastructure;
-using ProfilePortal.Infrastructure.Persistence;
 
 namespace ProfilePortal.Benchmarks;
 
@@ -29,30 +23,15 @@ public class ProfilePageBenchmarks
     private SqliteConnection _connection = null!;
     private (Guid User, Guid Organization)[] _sample = [];
     private int _next;
+    private int _windowDays;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(BenchDatabase.Path)!);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = BenchDatabase.ConnectionString })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddMetrics();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(BenchDatabase.Now));
-        services.AddSingleton<IInterceptor>(_commands);
-        services.AddDomain();
-        services.AddInfrastructure(configuration, new BenchHostEnvironment());
-        _services = services.BuildServiceProvider();
-
-        Console.WriteLine($"Database {BenchDatabase.Path}");
-        await _services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        BenchDatabase.Fill();
-
+        _services = BenchServices.Create(_commands);
         _profiles = _services.GetRequiredService<ProfileService>();
         _quotas = _services.GetRequiredService<QuotaService>();
+        _windowDays = _services.GetRequiredService<IOptions<ProfileOptions>>().Value.ActivityWindowDays;
         _connection = new SqliteConnection(BenchDatabase.ConnectionString);
         await _connection.OpenAsync();
         var random = new Random(7);
@@ -66,8 +45,7 @@ public class ProfilePageBenchmarks
     public Task<int> HandWrittenSql()
     {
         var (user, _) = Next();
-        var window = _services.GetRequiredService<IOptions<ProfileOptions>>().Value.ActivityWindowDays;
-        return HandWrittenProfileQueries.LoadAsync(_connection, user, BenchDatabase.Now, window, 10);
+        return HandWrittenProfileQueries.LoadAsync(_connection, user, BenchDatabase.Now, _windowDays, 10);
     }
 
     [Benchmark(Description = "ProfileService.LoadPageAsync")]
