@@ -123,42 +123,42 @@ public sealed class ProfileService(
     // Compiled once: it runs on every page view.
     private static readonly Func<DbContext, Guid, Task<ProfileRow?>> ProfileQuery = EF.CompileAsyncQuery((DbContext db, Guid userId) =>
         (from m in db.Set<Membership>()
-        where m.UserId == userId
-        join u in db.Set<ApplicationUser>() on m.UserId equals u.Id
-        join o in db.Set<Organization>() on m.OrganizationId equals o.Id
-        join s in db.Set<Subscription>() on o.Id equals s.OrganizationId
-        join p in db.Set<Plan>() on s.PlanCode equals p.Code
-        orderby o.IsPersonal descending, m.JoinedAt
-        select new ProfileRow(
-            new ProfileView(
-                u.Id,
-                u.Email!,
-                u.FirstName,
-                u.LastName,
-                u.Company,
-                u.Country,
-                u.TimeZone,
-                u.AvatarUrl,
-                u.PhoneNumber,
-                u.PreferredLanguage,
-                u.NotifyWhenQuotaLow,
-                u.CreatedAt,
-                db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && db.Set<IdentityRole<Guid>>().Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)),
-                o.Id,
-                o.Name,
-                m.Role,
-                p.Code,
-                p.Name,
-                u.ConcurrencyStamp!),
-            new QuotaBasis(
-                o.Id,
-                p.Generation == PlanGeneration.Free,
-                p.MonthlyLaunchAllowance,
-                s.Status,
-                s.CurrentPeriodStart,
-                s.CurrentPeriodEnd,
-                s.TrialStartedAt,
-                s.TrialEndsAt)))
+         where m.UserId == userId
+         join u in db.Set<ApplicationUser>() on m.UserId equals u.Id
+         join o in db.Set<Organization>() on m.OrganizationId equals o.Id
+         join s in db.Set<Subscription>() on o.Id equals s.OrganizationId
+         join p in db.Set<Plan>() on s.PlanCode equals p.Code
+         orderby o.IsPersonal descending, m.JoinedAt
+         select new ProfileRow(
+             new ProfileView(
+                 u.Id,
+                 u.Email!,
+                 u.FirstName,
+                 u.LastName,
+                 u.Company,
+                 u.Country,
+                 u.TimeZone,
+                 u.AvatarUrl,
+                 u.PhoneNumber,
+                 u.PreferredLanguage,
+                 u.NotifyWhenQuotaLow,
+                 u.CreatedAt,
+                 db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && db.Set<IdentityRole<Guid>>().Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)),
+                 o.Id,
+                 o.Name,
+                 m.Role,
+                 p.Code,
+                 p.Name,
+                 u.ConcurrencyStamp!),
+             new QuotaBasis(
+                 o.Id,
+                 p.Generation == PlanGeneration.Free,
+                 p.MonthlyLaunchAllowance,
+                 s.Status,
+                 s.CurrentPeriodStart,
+                 s.CurrentPeriodEnd,
+                 s.TrialStartedAt,
+                 s.TrialEndsAt)))
         .FirstOrDefault());
 
     private static string Describe(IReadOnlyList<FieldChange> changes) =>
