@@ -46,6 +46,12 @@ public interface IPortalDbContext : IAsyncDisposable
     DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens the connection now and keeps it for the context's life, so several queries share one; without it
+    /// each query opens and closes its own.
+    /// </summary>
+    Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>Creates a short-lived <see cref="IPortalDbContext"/>: one per operation, never one per circuit.</summary>

@@ -28,6 +28,9 @@ public sealed class ProfileService(
     public async Task<Result<ProfilePage>> LoadPageAsync(Guid userId, int activityLimit = ActivityFeed.PageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        // One connection for the three queries: opening one (and registering the provider's SQL functions on it)
+        // costs as much as a query.
+        await db.KeepConnectionOpenAsync(cancellationToken);
         var row = await ReadAsync(db, userId, cancellationToken);
         if (row is null)
         {

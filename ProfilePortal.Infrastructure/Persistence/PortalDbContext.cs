@@ -46,6 +46,9 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) =>
+        Database.OpenConnectionAsync(cancellationToken);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
