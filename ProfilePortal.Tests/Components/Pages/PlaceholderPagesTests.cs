@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using ProfilePortal.Components.Admin;
 using ProfilePortal.Components.Billing;
 using ProfilePortal.Components.Pages;
-using ProfilePortal.Components.Profile;
 using ProfilePortal.Tests.Support;
 
 namespace ProfilePortal.Tests.Components.Pages;
@@ -12,8 +11,6 @@ public sealed class PlaceholderPagesTests : PortalComponentTestContext
 {
     public static TheoryData<Type, string, string> Titles => new()
     {
-        { typeof(ProfilePage), "en", "Profile" },
-        { typeof(ProfilePage), "ru", "Профиль" },
         { typeof(BillingPage), "en", "Billing" },
         { typeof(BillingPage), "ru", "Оплата" },
         { typeof(AdminPage), "en", "Administration" },
