@@ -17,7 +17,8 @@ public sealed class OrganizationAccess(IPortalDbContextFactory dbFactory)
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         return await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt)
+            .OrderBy(m => m.Role == OrganizationRole.Owner ? 0 : m.Role == OrganizationRole.Admin ? 1 : 2) // stored as text: order by meaning
+            .ThenBy(m => m.JoinedAt)
             .Select(m => new MembershipSummary(m.OrganizationId, m.Organization!.Name, m.Role, m.Organization.IsPersonal))
             .ToListAsync(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProfilePortal.Domain.Activity;
@@ -35,7 +36,7 @@ public sealed class ProfileService(
 
         var quota = await quotas.GetSnapshotAsync(db, row.Basis, cancellationToken);
         var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
-        var activity = await ActivityFeed.Query(db, userId, since, before: null, activityLimit + 1).ToListAsync(cancellationToken);
+        var activity = await ActivityFeed.LoadAsync((DbContext)db, userId, since, before: null, activityLimit + 1, cancellationToken);
         var shown = activity.Take(activityLimit).ToList();
         metrics.Viewed();
         metrics.ActivityEventsShown(shown.Count);
@@ -48,7 +49,7 @@ public sealed class ProfileService(
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
-        var items = await ActivityFeed.Query(db, userId, since, before, take + 1).ToListAsync(cancellationToken);
+        var items = await ActivityFeed.LoadAsync((DbContext)db, userId, since, before, take + 1, cancellationToken);
         metrics.ActivityEventsShown(Math.Min(items.Count, take));
         return ([.. items.Take(take)], items.Count > take);
     }
@@ -107,56 +108,58 @@ public sealed class ProfileService(
 
     private async Task<ProfileRow?> ReadAsync(IPortalDbContext db, Guid userId, CancellationToken cancellationToken)
     {
-        var row = await ProfileQuery(db, userId).FirstOrDefaultAsync(cancellationToken);
+        var row = await ProfileQuery((DbContext)db, userId);
         if (row is null && await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
         {
             // An account whose sign-up was interrupted before its organization existed heals here.
             await provisioning.EnsurePersonalOrganizationAsync(userId, cancellationToken);
-            row = await ProfileQuery(db, userId).FirstOrDefaultAsync(cancellationToken);
+            row = await ProfileQuery((DbContext)db, userId);
         }
 
         return row;
     }
 
-    // One query: the user, their first organization (Owner first, then the oldest), its subscription and plan.
-    private static IQueryable<ProfileRow> ProfileQuery(IPortalDbContext db, Guid userId) =>
-        from m in db.Memberships
-        where m.UserId == userId
-        join u in db.Users on m.UserId equals u.Id
-        join o in db.Organizations on m.OrganizationId equals o.Id
-        join s in db.Subscriptions on o.Id equals s.OrganizationId
-        join p in db.Plans on s.PlanCode equals p.Code
-        orderby m.Role, m.JoinedAt
-        select new ProfileRow(
-            new ProfileView(
-                u.Id,
-                u.Email!,
-                u.FirstName,
-                u.LastName,
-                u.Company,
-                u.Country,
-                u.TimeZone,
-                u.AvatarUrl,
-                u.PhoneNumber,
-                u.PreferredLanguage,
-                u.NotifyWhenQuotaLow,
-                u.CreatedAt,
-                db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)),
-                o.Id,
-                o.Name,
-                m.Role,
-                p.Code,
-                p.Name,
-                u.ConcurrencyStamp!),
-            new QuotaBasis(
-                o.Id,
-                p.Generation == PlanGeneration.Free,
-                p.MonthlyLaunchAllowance,
-                s.Status,
-                s.CurrentPeriodStart,
-                s.CurrentPeriodEnd,
-                s.TrialStartedAt,
-                s.TrialEndsAt));
+    // One query: the user, their first organization (the personal one, then the oldest), its subscription and plan.
+    // Compiled once: it runs on every page view.
+    private static readonly Func<DbContext, Guid, Task<ProfileRow?>> ProfileQuery = EF.CompileAsyncQuery((DbContext db, Guid userId) =>
+        (from m in db.Set<Membership>()
+         where m.UserId == userId
+         join u in db.Set<ApplicationUser>() on m.UserId equals u.Id
+         join o in db.Set<Organization>() on m.OrganizationId equals o.Id
+         join s in db.Set<Subscription>() on o.Id equals s.OrganizationId
+         join p in db.Set<Plan>() on s.PlanCode equals p.Code
+         orderby o.IsPersonal descending, m.JoinedAt
+         select new ProfileRow(
+             new ProfileView(
+                 u.Id,
+                 u.Email!,
+                 u.FirstName,
+                 u.LastName,
+                 u.Company,
+                 u.Country,
+                 u.TimeZone,
+                 u.AvatarUrl,
+                 u.PhoneNumber,
+                 u.PreferredLanguage,
+                 u.NotifyWhenQuotaLow,
+                 u.CreatedAt,
+                 db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && db.Set<IdentityRole<Guid>>().Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)),
+                 o.Id,
+                 o.Name,
+                 m.Role,
+                 p.Code,
+                 p.Name,
+                 u.ConcurrencyStamp!),
+             new QuotaBasis(
+                 o.Id,
+                 p.Generation == PlanGeneration.Free,
+                 p.MonthlyLaunchAllowance,
+                 s.Status,
+                 s.CurrentPeriodStart,
+                 s.CurrentPeriodEnd,
+                 s.TrialStartedAt,
+                 s.TrialEndsAt)))
+        .FirstOrDefault());
 
     private static string Describe(IReadOnlyList<FieldChange> changes) =>
         JsonSerializer.Serialize(changes.ToDictionary(c => c.Field, c => new { from = c.From, to = c.To }));

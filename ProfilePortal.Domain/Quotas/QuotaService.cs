@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Domain.Quotas;
 
@@ -48,21 +49,7 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
         var now = clock.GetUtcNow();
         var period = PeriodOf(basis, now);
         var organizationId = basis.OrganizationId;
-        var sums = await db.Organizations
-            .Where(o => o.Id == organizationId)
-            .Select(o => new
-            {
-                Granted = db.QuotaGrants
-                    .Where(g => g.OrganizationId == organizationId && g.Source == QuotaGrantSource.Admin && g.PeriodStart <= now && now < g.PeriodEnd)
-                    .Sum(g => (int?)g.Launches) ?? 0,
-                Purchased = db.QuotaGrants
-                    .Where(g => g.OrganizationId == organizationId && g.Source == QuotaGrantSource.Pack && g.PeriodStart <= now && now < g.PeriodEnd)
-                    .Sum(g => (int?)g.Launches) ?? 0,
-                Used = db.UsageEvents
-                    .Where(e => e.OrganizationId == organizationId && e.OccurredAt >= period.Start && e.OccurredAt < period.End)
-                    .Sum(e => (int?)e.Launches) ?? 0,
-            })
-            .FirstAsync(cancellationToken);
+        var sums = await Sums((DbContext)db, organizationId, now, period.Start, period.End);
 
         var allowance = basis.MonthlyLaunchAllowance ?? options.Value.DefaultMonthlyLaunches;
         var limit = allowance + sums.Granted + sums.Purchased;
@@ -100,4 +87,33 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
                 s.TrialEndsAt));
 
     private static string CacheKey(Guid organizationId) => $"quota:{organizationId:N}";
+
+    // Compiled once: the page loads it on every view, and EF's per-call query preparation would cost more
+    // than the indexed lookups themselves.
+    private static readonly Func<DbContext, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, Task<QuotaSums>> Sums =
+        EF.CompileAsyncQuery((DbContext db, Guid organizationId, DateTimeOffset now, DateTimeOffset start, DateTimeOffset end) =>
+            db.Set<Organization>()
+                .Where(o => o.Id == organizationId)
+                .Select(o => new QuotaSums
+                {
+                    Granted = db.Set<QuotaGrant>()
+                        .Where(g => g.OrganizationId == organizationId && g.Source == QuotaGrantSource.Admin && g.PeriodStart <= now && now < g.PeriodEnd)
+                        .Sum(g => (int?)g.Launches) ?? 0,
+                    Purchased = db.Set<QuotaGrant>()
+                        .Where(g => g.OrganizationId == organizationId && g.Source == QuotaGrantSource.Pack && g.PeriodStart <= now && now < g.PeriodEnd)
+                        .Sum(g => (int?)g.Launches) ?? 0,
+                    Used = db.Set<UsageEvent>()
+                        .Where(e => e.OrganizationId == organizationId && e.OccurredAt >= start && e.OccurredAt < end)
+                        .Sum(e => (int?)e.Launches) ?? 0,
+                })
+                .First());
+
+    private sealed class QuotaSums
+    {
+        public int Granted { get; init; }
+
+        public int Purchased { get; init; }
+
+        public int Used { get; init; }
+    }
 }

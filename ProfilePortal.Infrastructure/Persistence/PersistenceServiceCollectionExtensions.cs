@@ -13,7 +13,8 @@ public static class PersistenceServiceCollectionExtensions
     public const string ConnectionStringName = "Portal";
 
     /// <summary>
-    /// Registers the provider chosen by <c>Database:Provider</c>: a context factory (one context per operation)
+    /// Registers the provider chosen by <c>Database:Provider</c>: a pooled context factory (one context per
+    /// operation; pooling saves setting each one up, which matters on every page load)
     /// and a scoped context for Identity and Data Protection, which expect one per request. Interceptors
     /// registered as <see cref="IInterceptor"/> (e.g. a test's command counter) join every context.
     /// </summary>
@@ -35,11 +36,11 @@ public static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(options.ConnectionString);
-                services.AddDbContextFactory<SqlitePortalDbContext>((sp, o) => o.UseSqlite(options.ConnectionString, PortalDatabase.ConfigureSqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => o.UseSqlite(options.ConnectionString, PortalDatabase.ConfigureSqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 AddNeutralRegistrations<SqlitePortalDbContext>(services);
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerPortalDbContext>((sp, o) => o.UseSqlServer(options.ConnectionString, PortalDatabase.ConfigureSqlServer).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddPooledDbContextFactory<SqlServerPortalDbContext>((sp, o) => o.UseSqlServer(options.ConnectionString, PortalDatabase.ConfigureSqlServer).AddInterceptors(sp.GetServices<IInterceptor>()));
                 AddNeutralRegistrations<SqlServerPortalDbContext>(services);
                 break;
             default:
@@ -78,7 +79,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<PortalDbContextFactory<TContext>>();
         services.AddSingleton<IPortalDbContextFactory>(sp => sp.GetRequiredService<PortalDbContextFactory<TContext>>());
         services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp => sp.GetRequiredService<PortalDbContextFactory<TContext>>());
-        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
     }
 
     private static void EnsureSqliteFolder(string connectionString)

@@ -3,6 +3,7 @@ using ProfilePortal.Domain.Activity;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Infrastructure.Persistence;
 using ProfilePortal.Tests.Support;
 
 namespace ProfilePortal.Tests.Integration.Activity;
@@ -98,8 +99,8 @@ public sealed class ActivityFeedTests(PortalServices portal) : IClassFixture<Por
 
     private async Task<List<ActivityItem>> QueryAsync(Guid userId, DateTimeOffset since, int take)
     {
-        await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
-        return await ActivityFeed.Query(db, userId, since, before: null, take).ToListAsync();
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await ActivityFeed.LoadAsync(db, userId, since, before: null, take);
     }
 
     private async Task<(Guid UserId, Guid OrganizationId)> NewUserAsync()
