@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
 using MudBlazor;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Identity;
@@ -30,6 +31,7 @@ public sealed partial class ProfileEditDrawer
     private bool _saving;
     private bool _conflict;
     private bool _saveFailed;
+    private bool _focusFirstError;
 
     [Inject]
     private ProfileService Profiles { get; set; } = default!;
@@ -48,6 +50,9 @@ public sealed partial class ProfileEditDrawer
 
     [Inject]
     private ILogger<ProfileEditDrawer> Logger { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     /// <summary>Whether the drawer is open; two-way bindable.</summary>
     [Parameter]
@@ -144,6 +149,17 @@ public sealed partial class ProfileEditDrawer
         if (_errors.Count > 0 && _mudForm is not null)
         {
             await _mudForm.ValidateAsync();
+            _focusFirstError = true;
+        }
+    }
+
+    // A keyboard or screen reader user lands on the first field to fix, its message read with it.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusFirstError)
+        {
+            _focusFirstError = false;
+            await JS.InvokeVoidAsync("portal.focusFirst", "[data-testid=profile-form] [aria-invalid=true]");
         }
     }
 
