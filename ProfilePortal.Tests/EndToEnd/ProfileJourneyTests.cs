@@ -29,10 +29,20 @@ public sealed class ProfileJourneyTests(PortalApp app, BrowserFixture browser)
         var company = $"ML Lab {Guid.NewGuid():N}"[..16];
         await page.ByTestId("edit-company").FillAsync(company);
         await page.ByTestId("edit-phone").FillAsync("+7 916 123-45-67");
+        // The country list: Escape closes the open list first, not the drawer; then a click picks the country.
+        await page.ByTestId("edit-country").FillAsync("Герм");
+        var germany = page.Locator(".mud-popover-open").GetByText("Германия");
+        await Expect(germany).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(germany).ToHaveCountAsync(0);
+        await Expect(page.ByTestId("profile-edit-dialog")).ToBeVisibleAsync();
+        await page.ByTestId("edit-country").FillAsync("Герм");
+        await germany.ClickAsync();
         await page.ByTestId("profile-save").ClickAsync();
         await Expect(page.ByTestId("profile-edit-dialog")).ToHaveCountAsync(0);
         await Expect(page.ByTestId("profile-company")).ToHaveTextAsync(company);
         await Expect(page.ByTestId("profile-phone")).ToHaveTextAsync("+79161234567");
+        await Expect(page.ByTestId("profile-country")).ToHaveTextAsync("Германия");
         await Expect(page.ByTestId("profile-edit")).ToBeFocusedAsync();
         await Expect(page.ByTestId("activity-item").First).ToHaveAttributeAsync("data-kind", "ProfileEdited");
 

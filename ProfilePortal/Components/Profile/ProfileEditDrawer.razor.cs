@@ -32,6 +32,7 @@ public sealed partial class ProfileEditDrawer
     private bool _conflict;
     private bool _saveFailed;
     private bool _focusFirstError;
+    private bool _listOpen;
 
     [Inject]
     private ProfileService Profiles { get; set; } = default!;
@@ -187,6 +188,8 @@ public sealed partial class ProfileEditDrawer
             await OpenChanged.InvokeAsync(false);
         }
     }
+
+    private void ListOpenChanged(bool open) => _listOpen = open;
 
     private async Task OnKeyDownAsync(KeyboardEventArgs args)
     {
