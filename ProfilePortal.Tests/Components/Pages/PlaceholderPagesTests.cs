@@ -66,4 +66,16 @@ public sealed class PlaceholderPagesTests : PortalComponentTestContext
         Assert.Equal("profile", cut.Find("[data-testid=home-profile]").GetAttribute("href"));
         Assert.Empty(cut.FindAll("[data-testid=home-sign-in]"));
     }
+
+    [Fact]
+    public void Home_leaves_out_the_profile_link_when_the_profile_page_is_switched_off()
+    {
+        SignIn("anna@profileportal.local");
+        SetFeature(ProfilePortal.Domain.Features.FeatureNames.ProfilePage, false);
+
+        var cut = Render<Home>();
+
+        Assert.Empty(cut.FindAll("[data-testid=home-profile]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=home-billing]"));
+    }
 }
