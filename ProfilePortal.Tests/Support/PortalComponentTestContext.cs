@@ -3,9 +3,12 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.FeatureManagement;
 using MudBlazor.Services;
+using ProfilePortal.Domain.Features;
 
 namespace ProfilePortal.Tests.Support;
 
@@ -18,6 +21,14 @@ public abstract class PortalComponentTestContext : BunitContext, IAsyncLifetime
 {
     private readonly CultureInfo _originalCulture = CultureInfo.CurrentCulture;
     private readonly CultureInfo _originalUiCulture = CultureInfo.CurrentUICulture;
+    private readonly IConfigurationRoot _configuration = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"FeatureManagement:{FeatureNames.ProfilePage}"] = "true",
+            [$"FeatureManagement:{FeatureNames.PaymentsUi}"] = "false",
+            [$"FeatureManagement:{FeatureNames.PaymentsCta}"] = "true",
+        })
+        .Build();
 
     protected PortalComponentTestContext()
     {
@@ -32,6 +43,8 @@ public abstract class PortalComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddOptions();
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgeryStateProvider());
         Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton<IConfiguration>(_configuration);
+        Services.AddFeatureManagement();
         Authorization = AddAuthorization();
         // Last: it builds the renderer, and with it the service provider.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -52,6 +65,13 @@ public abstract class PortalComponentTestContext : BunitContext, IAsyncLifetime
         var culture = CultureInfo.GetCultureInfo(name);
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
+    }
+
+    /// <summary>Switches a feature flag for the components rendered from now on.</summary>
+    protected void SetFeature(string name, bool enabled)
+    {
+        _configuration[$"FeatureManagement:{name}"] = enabled ? "true" : "false";
+        _configuration.Reload();
     }
 
     /// <summary>Signs the test user in, optionally with site roles.</summary>

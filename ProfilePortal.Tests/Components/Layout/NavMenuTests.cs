@@ -1,5 +1,6 @@
 using Bunit;
 using ProfilePortal.Components.Layout;
+using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Tests.Support;
 
@@ -17,6 +18,18 @@ public sealed class NavMenuTests : PortalComponentTestContext
         Assert.NotEmpty(cut.FindAll("[data-testid=nav-profile]"));
         Assert.NotEmpty(cut.FindAll("[data-testid=nav-billing]"));
         Assert.Empty(cut.FindAll("[data-testid=nav-admin]"));
+    }
+
+    [Fact]
+    public void With_the_profile_page_switched_off_the_old_menu_has_no_profile_link()
+    {
+        SignIn("anna@profileportal.local");
+        SetFeature(FeatureNames.ProfilePage, false);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Empty(cut.FindAll("[data-testid=nav-profile]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=nav-billing]"));
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using ProfilePortal.Components.Admin;
 using ProfilePortal.Components.Billing;
 using ProfilePortal.Components.Pages;
-using ProfilePortal.Components.Profile;
 using ProfilePortal.Tests.Support;
 
 namespace ProfilePortal.Tests.Components.Pages;
@@ -12,8 +11,6 @@ public sealed class PlaceholderPagesTests : PortalComponentTestContext
 {
     public static TheoryData<Type, string, string> Titles => new()
     {
-        { typeof(ProfilePage), "en", "Profile" },
-        { typeof(ProfilePage), "ru", "Профиль" },
         { typeof(BillingPage), "en", "Billing" },
         { typeof(BillingPage), "ru", "Оплата" },
         { typeof(AdminPage), "en", "Administration" },
@@ -68,5 +65,17 @@ public sealed class PlaceholderPagesTests : PortalComponentTestContext
         Assert.Contains("Welcome back", cut.Find("h1").TextContent, StringComparison.Ordinal);
         Assert.Equal("profile", cut.Find("[data-testid=home-profile]").GetAttribute("href"));
         Assert.Empty(cut.FindAll("[data-testid=home-sign-in]"));
+    }
+
+    [Fact]
+    public void Home_leaves_out_the_profile_link_when_the_profile_page_is_switched_off()
+    {
+        SignIn("anna@profileportal.local");
+        SetFeature(ProfilePortal.Domain.Features.FeatureNames.ProfilePage, false);
+
+        var cut = Render<Home>();
+
+        Assert.Empty(cut.FindAll("[data-testid=home-profile]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=home-billing]"));
     }
 }

@@ -8,7 +8,15 @@
     document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=${oneYear}; samesite=lax${secure}`;
   }
 
-  window.portal = { setPreferenceCookie };
+  // Moves the keyboard focus to the first element that matches, e.g. the first field a save refused.
+  function focusFirst(selector) {
+    const element = document.querySelector(selector);
+    if (element instanceof HTMLElement) {
+      element.focus();
+    }
+  }
+
+  window.portal = { setPreferenceCookie, focusFirst };
 
   // The static (non-interactive) account pages render plain buttons carrying the cookie to set. Delegated,
   // so it also works after Blazor's enhanced navigation swapped the page content.

@@ -1,0 +1,76 @@
+using Bunit;
+using ProfilePortal.Components.Profile;
+using ProfilePortal.Domain.Activity;
+using ProfilePortal.Tests.Support;
+
+namespace ProfilePortal.Tests.Components.Profile;
+
+public sealed class ActivityTimelineTests : PortalComponentTestContext
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("en", "No activity in the last 14 days")]
+    [InlineData("ru", "За последние 14 дн. действий не было")]
+    public void Without_events_the_empty_state_says_so(string culture, string text)
+    {
+        UseCulture(culture);
+
+        var cut = Render<ActivityTimeline>(p => p.Add(c => c.Items, []).Add(c => c.WindowDays, 14));
+
+        Assert.Contains(text, cut.Find("[data-testid=activity-empty]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=activity-item]"));
+        Assert.Empty(cut.FindAll("[data-testid=activity-show-more]"));
+    }
+
+    [Fact]
+    public void Every_kind_shows_its_label_title_and_time_in_the_users_zone_in_the_given_order()
+    {
+        ActivityItem[] items =
+        [
+            new(ActivityKind.TrainingRun, "resnet50-finetune #3", Noon),
+            new(ActivityKind.DatasetUpload, "images.zip", Noon.AddMinutes(-5)),
+            new(ActivityKind.Job, "evaluate-checkpoint", Noon.AddMinutes(-10)),
+            new(ActivityKind.QuotaChanged, "+20 launches", Noon.AddMinutes(-15)),
+            new(ActivityKind.PlanChanged, "Monthly", Noon.AddMinutes(-20)),
+            new(ActivityKind.ProfileEdited, "Company, TimeZone", Noon.AddMinutes(-25)),
+        ];
+
+        var cut = Render<ActivityTimeline>(p => p.Add(c => c.Items, items).Add(c => c.TimeZone, "Asia/Tokyo"));
+
+        var rows = cut.FindAll("[data-testid=activity-item]");
+        Assert.Equal(items.Select(i => i.Kind.ToString()), rows.Select(r => r.GetAttribute("data-kind")));
+        Assert.All(rows, row => Assert.NotNull(row.QuerySelector("svg")));
+        Assert.Contains("Training run", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("resnet50-finetune #3", rows[0].QuerySelector("[data-testid=activity-title]")!.TextContent.Trim());
+        Assert.Equal("11/23/2026 9:00 PM", DisplayText.Spaced(rows[0].QuerySelector("time")!.TextContent));
+        Assert.Equal("2026-11-23T21:00:00+09:00", rows[0].QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.Equal("Profile updated: Company, Time zone", rows[5].QuerySelector("[data-testid=activity-title]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Titles_are_plain_text_never_markup()
+    {
+        ActivityItem[] items = [new(ActivityKind.Job, "<img src=x onerror=alert(1)><b>bold</b>", Noon)];
+
+        var cut = Render<ActivityTimeline>(p => p.Add(c => c.Items, items));
+
+        var title = cut.Find("[data-testid=activity-title]");
+        Assert.Equal("<img src=x onerror=alert(1)><b>bold</b>", title.TextContent.Trim());
+        Assert.Empty(title.QuerySelectorAll("img, b"));
+    }
+
+    [Fact]
+    public async Task Show_more_appears_while_there_is_more_and_asks_for_it()
+    {
+        var asked = 0;
+        ActivityItem[] items = [new(ActivityKind.TrainingRun, "run", Noon)];
+
+        var cut = Render<ActivityTimeline>(p => p.Add(c => c.Items, items).Add(c => c.HasMore, true).Add(c => c.OnShowMore, () => asked++));
+        await cut.Find("[data-testid=activity-show-more]").ClickAsync(new());
+
+        Assert.Equal(1, asked);
+        cut.Render(p => p.Add(c => c.HasMore, false));
+        Assert.Empty(cut.FindAll("[data-testid=activity-show-more]"));
+    }
+}

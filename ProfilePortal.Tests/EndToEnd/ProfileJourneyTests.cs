@@ -1,0 +1,106 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using ProfilePortal.Infrastructure.Identity;
+using ProfilePortal.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace ProfilePortal.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class ProfileJourneyTests(PortalApp app, BrowserFixture browser)
+{
+    private const string Anna = "anna@profileportal.local";
+    private const string Ben = "ben@profileportal.local";
+
+    [Fact]
+    public async Task A_customer_edits_the_profile_sees_it_after_a_reload_and_browses_the_plans_by_keyboard()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(Anna, DemoDataSeeder.CustomerPassword);
+        await Expect(page.CurrentUser()).ToContainTextAsync(Anna);
+        await page.OpenProfileAsync();
+        await Expect(page.ByTestId("quota-card")).ToHaveAttributeAsync("data-quota-level", "low");
+
+        // Edit in the drawer: the focus moves into it, the save shows at once, the focus comes back to "Edit".
+        await page.ByTestId("profile-edit").ClickAsync();
+        await Expect(page.ByTestId("profile-edit-dialog")).ToBeVisibleAsync();
+        Assert.True(await page.FocusIsInsideAsync("profile-edit-dialog"));
+        var company = $"ML Lab {Guid.NewGuid():N}"[..16];
+        await page.ByTestId("edit-company").FillAsync(company);
+        await page.ByTestId("edit-phone").FillAsync("+7 916 123-45-67");
+        // The country list: Escape closes the open list first, not the drawer; then a click picks the country.
+        await page.ByTestId("edit-country").FillAsync("Герм");
+        var germany = page.Locator(".mud-popover-open").GetByText("Германия");
+        await Expect(germany).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(germany).ToHaveCountAsync(0);
+        await Expect(page.ByTestId("profile-edit-dialog")).ToBeVisibleAsync();
+        await page.ByTestId("edit-country").FillAsync("Герм");
+        await germany.ClickAsync();
+        await page.ByTestId("profile-save").ClickAsync();
+        await Expect(page.ByTestId("profile-edit-dialog")).ToHaveCountAsync(0);
+        await Expect(page.ByTestId("profile-company")).ToHaveTextAsync(company);
+        await Expect(page.ByTestId("profile-phone")).ToHaveTextAsync("+79161234567");
+        await Expect(page.ByTestId("profile-country")).ToHaveTextAsync("Германия");
+        await Expect(page.ByTestId("profile-edit")).ToBeFocusedAsync();
+        await Expect(page.ByTestId("activity-item").First).ToHaveAttributeAsync("data-kind", "ProfileEdited");
+
+        await page.ReloadAsync();
+        await Expect(page.ByTestId("profile-page")).ToBeVisibleAsync();
+        await Expect(page.ByTestId("profile-company")).ToHaveTextAsync(company);
+
+        // "Buy" opens the plans; Escape closes them and the focus returns to "Buy".
+        await page.ByTestId("quota-buy").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.ByTestId("plans-dialog")).ToBeVisibleAsync();
+        await Expect(page.ByTestId("plans-pack")).ToHaveCountAsync(3);
+        await Expect(page.ByTestId("plans-contact")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^mailto:payments@mlservice\\.ai"));
+        Assert.True(await page.FocusIsInsideAsync("plans-dialog") || await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('.mud-dialog')"));
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.ByTestId("plans-dialog")).ToHaveCountAsync(0);
+        await Expect(page.ByTestId("quota-buy")).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task The_profile_page_has_no_serious_accessibility_violations()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(Ben, DemoDataSeeder.CustomerPassword);
+        await Expect(page.CurrentUser()).ToContainTextAsync(Ben);
+        await page.OpenProfileAsync();
+
+        AssertNoSeriousViolations(await page.RunAxe(), "the page");
+    }
+
+    [Fact]
+    public async Task The_low_quota_warning_the_plans_dialog_and_field_errors_have_no_serious_accessibility_violations()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(Anna, DemoDataSeeder.CustomerPassword);
+        await Expect(page.CurrentUser()).ToContainTextAsync(Anna);
+        await page.OpenProfileAsync();
+        await Expect(page.ByTestId("quota-warning")).ToBeVisibleAsync();
+        AssertNoSeriousViolations(await page.RunAxe(), "the page with a low quota");
+
+        await page.ByTestId("profile-edit").ClickAsync();
+        await page.ByTestId("edit-phone").FillAsync("12345");
+        await page.ByTestId("profile-save").ClickAsync();
+        await Expect(page.ByTestId("profile-errors")).ToBeVisibleAsync();
+        await Expect(page.ByTestId("edit-phone")).ToBeFocusedAsync();
+        AssertNoSeriousViolations(await page.RunAxe(), "the edit drawer with a field error");
+        await page.ByTestId("profile-cancel").ClickAsync();
+        await Expect(page.ByTestId("profile-edit-dialog")).ToHaveCountAsync(0);
+
+        await page.ByTestId("quota-buy").ClickAsync();
+        await Expect(page.ByTestId("plans-pack")).ToHaveCountAsync(3);
+        AssertNoSeriousViolations(await page.RunAxe(), "the plans dialog");
+    }
+
+    private static void AssertNoSeriousViolations(AxeResult result, string what)
+    {
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"Axe found on {what}: " + string.Join("; ", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ProfilePortal.Tests.EndToEnd;
+
+/// <summary>What a person does on the profile page, by its stable test hooks.</summary>
+internal static class ProfilePages
+{
+    public static ILocator ByTestId(this IPage page, string testId) => page.Locator($"[data-testid='{testId}']");
+
+    /// <summary>Opens /profile and waits until the circuit has loaded the data (the prerender shows skeletons).</summary>
+    public static async Task OpenProfileAsync(this IPage page)
+    {
+        await page.GotoAsync("profile");
+        await Expect(page.ByTestId("profile-page")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Whether the keyboard focus is inside the element with this test id.</summary>
+    public static Task<bool> FocusIsInsideAsync(this IPage page, string testId) =>
+        page.EvaluateAsync<bool>(
+            "id => !!document.activeElement && !!document.activeElement.closest(`[data-testid='${id}']`)", testId);
+}
