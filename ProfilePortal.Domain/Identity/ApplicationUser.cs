@@ -48,10 +48,7 @@ public sealed class ApplicationUser : IdentityUser<Guid>
         CreatedAt = now,
     };
 
-    public string DisplayName =>
-        string.Join(' ', new[] { FirstName, LastName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name
-            ? name
-            : Email ?? string.Empty;
+    public string DisplayName => PersonName.Display(FirstName, LastName, Email ?? string.Empty);
 
     /// <summary>Email me when my quota runs low (seed 001 "could have").</summary>
     public bool NotifyWhenQuotaLow { get; internal set; } = true;

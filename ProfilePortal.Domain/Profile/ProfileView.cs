@@ -1,3 +1,4 @@
+using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Domain.Profile;
@@ -24,8 +25,7 @@ public sealed record ProfileView(
     string? PlanName,
     string Version)
 {
-    public string DisplayName =>
-        string.Join(' ', new[] { FirstName, LastName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name ? name : Email;
+    public string DisplayName => PersonName.Display(FirstName, LastName, Email);
 
     /// <summary>Up to two letters for the avatar's fallback.</summary>
     public string Initials =>
