@@ -1,0 +1,93 @@
+using ProfilePortal.Domain.Common;
+
+namespace ProfilePortal.Domain.Payments;
+
+/// <summary>
+/// A payment provider: charges a saved card token and refunds a charge. The portal's own scheduler owns
+/// every billing date, so the gateway never schedules anything itself. Implementations must be idempotent
+/// on <see cref="ChargeRequest.RequestId"/>: the same request sent twice charges once and answers the same.
+/// </summary>
+public interface IPaymentGateway
+{
+    /// <summary>The provider's name as stored with payment methods and payments ("sandbox", "cloudpayments").</summary>
+    string Provider { get; }
+
+    Task<ChargeOutcome> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default);
+
+    Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Who asked for a charge; providers treat customer-present and scheduled charges differently.</summary>
+public enum ChargeInitiator
+{
+    /// <summary>A scheduled charge the merchant starts (renewal, trial conversion): CloudPayments TrInitiatorCode 0.</summary>
+    Merchant = 0,
+
+    /// <summary>The customer pressed "Pay" in the portal: CloudPayments TrInitiatorCode 1.</summary>
+    Customer = 1,
+}
+
+/// <summary>
+/// One attempt to charge a saved card. <see cref="InvoiceId"/> is the payment's idempotency key (subscription +
+/// period, or the checkout key of a pack); <see cref="RequestId"/> is the key of this attempt
+/// (<c>{InvoiceId}/{attempt}</c>), so a resent attempt is deduplicated by the provider while a new attempt after
+/// a decline is a new request.
+/// </summary>
+public sealed record ChargeRequest(
+    string CardToken,
+    Money Amount,
+    string InvoiceId,
+    string RequestId,
+    string AccountId,
+    string Description,
+    string? Email,
+    ChargeInitiator Initiator,
+    string? IpAddress = null);
+
+/// <summary>Whether a decline is worth retrying with the same card.</summary>
+public enum DeclineKind
+{
+    /// <summary>Retrying later may succeed (insufficient funds, do not honor).</summary>
+    Soft = 0,
+
+    /// <summary>Retrying the same card cannot succeed (expired, lost, stolen): the customer needs a new card.</summary>
+    Hard = 1,
+}
+
+/// <summary>What a charge attempt came to.</summary>
+public abstract record ChargeOutcome
+{
+    private ChargeOutcome()
+    {
+    }
+
+    /// <summary>The money was taken; <paramref name="TransactionId"/> is the provider's id for refunds.</summary>
+    public sealed record Succeeded(string TransactionId) : ChargeOutcome;
+
+    /// <summary>
+    /// The issuer or the provider refused the charge. <paramref name="Code"/> is the provider's reason code
+    /// (e.g. 5051), <paramref name="Reason"/> a message for logs and support.
+    /// </summary>
+    public sealed record Declined(string Code, string Reason, DeclineKind Kind, string? TransactionId = null) : ChargeOutcome;
+
+    /// <summary>
+    /// The outcome is unknown or the provider could not process the request (timeout, 5xx, issuer
+    /// unavailable). The same attempt may be resent with the same request id.
+    /// </summary>
+    public sealed record Failed(string Reason) : ChargeOutcome;
+}
+
+/// <summary>Returns money of a succeeded charge, wholly or in part.</summary>
+public sealed record RefundRequest(string TransactionId, Money Amount, string RequestId);
+
+/// <summary>What a refund came to.</summary>
+public abstract record RefundOutcome
+{
+    private RefundOutcome()
+    {
+    }
+
+    public sealed record Succeeded(string? RefundTransactionId) : RefundOutcome;
+
+    public sealed record Failed(string Reason) : RefundOutcome;
+}
