@@ -5,6 +5,7 @@ using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;
 
@@ -26,6 +27,10 @@ public static class DependencyInjection
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ProfileMetrics>();
         services.AddSingleton<CatalogService>();
+        services.AddSingleton<PaymentSettlement>();
+        services.AddSingleton<BillingService>();
+        services.AddSingleton<RenewalService>();
+        services.AddSingleton<PaymentNotificationService>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using ProfilePortal.Infrastructure.Configuration;
 using ProfilePortal.Infrastructure.Email;
 using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Identity;
+using ProfilePortal.Infrastructure.Payments;
 using ProfilePortal.Infrastructure.Persistence;
 using ProfilePortal.Infrastructure.Scheduling;
 
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddPortalPersistence(configuration, environment.ContentRootPath);
         services.AddPortalIdentity(configuration);
         services.AddPortalEmail(configuration);
+        services.AddPortalPayments(configuration);
         services.AddPortalScheduling(configuration);
 
         // Every node shares the key ring through the database, so cookies and circuits survive a restart

@@ -7,6 +7,7 @@ using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Quotas;
 
 namespace ProfilePortal.Domain.Common;
@@ -44,6 +45,14 @@ public interface IPortalDbContext : IAsyncDisposable
     DbSet<ActivityEvent> ActivityEvents { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<PaymentMethod> PaymentMethods { get; }
+
+    DbSet<Payment> Payments { get; }
+
+    DbSet<Refund> Refunds { get; }
+
+    DbSet<PaymentNotification> PaymentNotifications { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -24,3 +24,18 @@ public sealed record PasswordChangedModel(string DisplayName) : IEmailModel
 {
     public static string Kind => "password-changed";
 }
+
+/// <summary>Sent after every successful charge: the receipt, with a link to its page on /billing.</summary>
+public sealed record PaymentReceiptModel(
+    string DisplayName,
+    string ReceiptNumber,
+    string Description,
+    ProfilePortal.Domain.Common.Money Amount,
+    DateTimeOffset PaidAt,
+    string CardMask,
+    DateTimeOffset? PeriodStart,
+    DateTimeOffset? PeriodEnd,
+    string ReceiptLink) : IEmailModel
+{
+    public static string Kind => "payment-receipt";
+}

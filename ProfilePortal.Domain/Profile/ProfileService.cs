@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -92,7 +91,7 @@ public sealed class ProfileService(
         {
             var now = clock.GetUtcNow();
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
-            db.AuditEntries.Add(AuditEntry.Record(userId, "profile.updated", "user", userId.ToString(), null, Describe(changes), now));
+            db.AuditEntries.Add(AuditEntry.Record(userId, "profile.updated", "user", userId.ToString(), null, FieldChange.Describe(changes), now));
             db.ActivityEvents.Add(ActivityEvent.Record(userId, null, ActivityKind.ProfileEdited, string.Join(", ", changes.Select(c => c.Field)), now));
             try
             {
@@ -158,14 +157,11 @@ public sealed class ProfileService(
                  p.Generation == PlanGeneration.Free,
                  p.MonthlyLaunchAllowance,
                  s.Status,
-                 s.CurrentPeriodStart,
+                 s.BillingAnchor ?? s.CurrentPeriodStart,
                  s.CurrentPeriodEnd,
                  s.TrialStartedAt,
                  s.TrialEndsAt)))
         .FirstOrDefault());
-
-    private static string Describe(IReadOnlyList<FieldChange> changes) =>
-        JsonSerializer.Serialize(changes.ToDictionary(c => c.Field, c => new { from = c.From, to = c.To }));
 
     private sealed record ProfileRow(ProfileView Profile, QuotaBasis Basis);
 }

@@ -7,13 +7,17 @@ using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Domain.Quotas;
 
-/// <summary>What decides an organization's quota period and allowance.</summary>
+/// <summary>
+/// What decides an organization's quota period and allowance. <paramref name="PeriodAnchor"/> is the instant
+/// monthly quota periods of a paid plan count from: the subscription's billing anchor, so quota months line up
+/// with billing periods even when they started on the 31st.
+/// </summary>
 public sealed record QuotaBasis(
     Guid OrganizationId,
     bool IsFreePlan,
     int? MonthlyLaunchAllowance,
     SubscriptionStatus Status,
-    DateTimeOffset CurrentPeriodStart,
+    DateTimeOffset PeriodAnchor,
     DateTimeOffset? CurrentPeriodEnd,
     DateTimeOffset? TrialStartedAt,
     DateTimeOffset? TrialEndsAt);
@@ -65,7 +69,7 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
         { Status: SubscriptionStatus.Trialing, TrialStartedAt: { } trialStart } =>
             QuotaPeriod.MonthlyAnniversary(trialStart, basis.TrialEndsAt, now),
         { IsFreePlan: true } => QuotaPeriod.CalendarMonth(now),
-        _ => QuotaPeriod.MonthlyAnniversary(basis.CurrentPeriodStart, basis.CurrentPeriodEnd, now),
+        _ => QuotaPeriod.MonthlyAnniversary(basis.PeriodAnchor, basis.CurrentPeriodEnd, now),
     };
 
     /// <summary>Forgets the cached snapshot after a change that affects it (grant, pack, plan change).</summary>
@@ -81,7 +85,7 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
                 s.Plan!.Generation == PlanGeneration.Free,
                 s.Plan.MonthlyLaunchAllowance,
                 s.Status,
-                s.CurrentPeriodStart,
+                s.BillingAnchor ?? s.CurrentPeriodStart,
                 s.CurrentPeriodEnd,
                 s.TrialStartedAt,
                 s.TrialEndsAt));

@@ -10,6 +10,7 @@ using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Quotas;
 
 namespace ProfilePortal.Infrastructure.Persistence;
@@ -43,6 +44,14 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<ActivityEvent> ActivityEvents => Set<ActivityEvent>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Refund> Refunds => Set<Refund>();
+
+    public DbSet<PaymentNotification> PaymentNotifications => Set<PaymentNotification>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -34,4 +34,8 @@ public sealed class SchedulerOptions
     /// <summary>How many outbox messages one dispatcher query takes at a time.</summary>
     [Range(1, 1000)]
     public int OutboxBatchSize { get; set; } = 50;
+
+    /// <summary>How often the renewal sweep looks for subscriptions whose period has ended.</summary>
+    [Range(5, 86400)]
+    public int RenewalSweepSeconds { get; set; } = 60;
 }

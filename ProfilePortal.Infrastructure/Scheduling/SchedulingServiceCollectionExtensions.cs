@@ -48,6 +48,11 @@ public static class SchedulingServiceCollectionExtensions
                     .WithIdentity("email-outbox-dispatch", "sweeps")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.OutboxSweepSeconds)),
                 job => job.WithIdentity(EmailOutboxDispatchJob.Key));
+            q.ScheduleJob<RenewalSweepJob>(
+                trigger => trigger
+                    .WithIdentity("billing-renewals", "sweeps")
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.RenewalSweepSeconds)),
+                job => job.WithIdentity(RenewalSweepJob.Key));
             q.AddQuartzHealthChecks(check =>
             {
                 check.Name = HealthCheckName;

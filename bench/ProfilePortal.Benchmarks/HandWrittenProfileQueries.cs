@@ -16,7 +16,7 @@ internal static class HandWrittenProfileQueries
                u.PreferredLanguage, u.NotifyWhenQuotaLow, u.CreatedAt, u.ConcurrencyStamp,
                EXISTS (SELECT 1 FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE ur.UserId = u.Id AND r.Name = 'Admin'),
                o.Id, o.Name, m.Role, p.Code, p.Name, p.Generation, p.MonthlyLaunchAllowance,
-               s.Status, s.CurrentPeriodStart, s.CurrentPeriodEnd, s.TrialStartedAt, s.TrialEndsAt
+               s.Status, COALESCE(s.BillingAnchor, s.CurrentPeriodStart), s.CurrentPeriodEnd, s.TrialStartedAt, s.TrialEndsAt
         FROM Memberships m
         JOIN AspNetUsers u ON u.Id = m.UserId
         JOIN Organizations o ON o.Id = m.OrganizationId

@@ -20,6 +20,9 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Property(s => s.CancellationReason).HasMaxLength(1000);
         builder.Property(s => s.DiscountPercent).HasPrecision(5, 2);
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Ignore(s => s.IsFree);
+        builder.Ignore(s => s.HasPaidAccess);
+        builder.Ignore(s => s.NextPaymentKey);
         builder.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProfilePortal.Domain.Payments;
+
+/// <summary>The payment providers the portal can charge through.</summary>
+public enum PaymentProvider
+{
+    /// <summary>The embedded default: documented test cards, no network, deterministic.</summary>
+    Sandbox = 0,
+
+    /// <summary>CloudPayments (api.cloudpayments.ru): the payment widget for cards, tokens for later charges.</summary>
+    CloudPayments = 1,
+}
+
+/// <summary>The <c>Billing</c> section.</summary>
+public sealed class BillingOptions
+{
+    public const string SectionName = "Billing";
+
+    /// <summary>Which gateway charges cards.</summary>
+    public PaymentProvider Gateway { get; set; } = PaymentProvider.Sandbox;
+
+    /// <summary>The portal's public address, for links in emails sent by the scheduler (receipts).</summary>
+    [Required]
+    [Url]
+    public string PublicUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Subscriptions the renewal sweep charges per database round.</summary>
+    [Range(1, 10_000)]
+    public int RenewalBatchSize { get; set; } = 200;
+
+    /// <summary>Charges the renewal sweep sends to the provider at once.</summary>
+    [Range(1, 64)]
+    public int RenewalParallelism { get; set; } = 8;
+
+    /// <summary>When the provider did not answer, the same charge is resent after this delay.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan ProviderRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// After a soft decline of a renewal, the next tries: this long after the first failure, then each next
+    /// delay (default +1 d, +3 d, +5 d).
+    /// </summary>
+    public TimeSpan[] DeclineRetrySchedule { get; set; } = [TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(5)];
+
+    /// <summary>Checkouts left unpaid this long may be re-pointed at another plan or pack without conflict.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan CheckoutLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public Uri Link(string relativePath) => new(new Uri(PublicUrl.EndsWith('/') ? PublicUrl : PublicUrl + "/"), relativePath.TrimStart('/'));
+}

@@ -1,0 +1,416 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ProfilePortal.Domain.Audit;
+using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Identity;
+using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Quotas;
+
+namespace ProfilePortal.Domain.Payments;
+
+/// <summary>
+/// The customer's billing: what the organization pays, its card, buying a plan or a quota pack, receipts.
+/// Only the organization's owner and admins manage billing; every query is scoped to an organization the
+/// acting user belongs to, so a guessed id of another tenant finds nothing.
+/// </summary>
+public sealed partial class BillingService(
+    IPortalDbContextFactory dbFactory,
+    IPaymentGateway gateway,
+    PaymentSettlement settlement,
+    QuotaService quotas,
+    TimeProvider clock,
+    ILogger<BillingService> logger)
+{
+    /// <summary>How many payments the billing page lists.</summary>
+    public const int HistoryLength = 50;
+
+    // A second "Pay" this soon after the first waits for it instead of resending it.
+    private static readonly TimeSpan AttemptInFlight = TimeSpan.FromSeconds(30);
+
+    public async Task<Result<BillingOverview>> GetOverviewAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await db.KeepConnectionOpenAsync(cancellationToken);
+        if (await RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var now = clock.GetUtcNow();
+        var row = await db.Subscriptions.AsNoTracking()
+            .Where(s => s.OrganizationId == organizationId)
+            .Select(s => new { Subscription = s, s.Plan, OrganizationName = db.Organizations.Where(o => o.Id == s.OrganizationId).Select(o => o.Name).First() })
+            .FirstAsync(cancellationToken);
+        var card = await ActiveCardQuery(db, organizationId).FirstOrDefaultAsync(cancellationToken);
+        var payments = await db.Payments.AsNoTracking()
+            .Where(p => p.OrganizationId == organizationId && p.Attempts > 0)
+            .OrderByDescending(p => p.CreatedAt)
+            .Take(HistoryLength)
+            .ToListAsync(cancellationToken);
+
+        var subscription = row.Subscription;
+        var plan = row.Plan!;
+        var nextCharge = subscription.HasPaidAccess && !subscription.CancelAtPeriodEnd && subscription.CurrentPeriodEnd is { } end
+            ? new NextCharge(end, plan.Total)
+            : null;
+        return new BillingOverview(
+            organizationId,
+            row.OrganizationName,
+            PlanSummary.Of(plan),
+            subscription.Status,
+            subscription.CurrentPeriodStart,
+            subscription.CurrentPeriodEnd,
+            subscription.CancelAtPeriodEnd,
+            nextCharge,
+            card is null ? null : Summarize(card, now),
+            [.. payments.Select(p => new PaymentHistoryItem(
+                p.Id, p.SucceededAt ?? p.LastAttemptAt ?? p.CreatedAt, p.Description, p.Total, p.Status, p.ReceiptNumber,
+                new Money(p.RefundedAmount, p.Currency), p.CardMask, p.FailureReason))]);
+    }
+
+    /// <summary>
+    /// Starts buying <paramref name="planCode"/>: the payment for the subscription's next period, created once.
+    /// Calling it again (a double click, a second tab) returns the same payment; choosing another plan before
+    /// paying re-points it.
+    /// </summary>
+    public async Task<Result<Checkout>> StartPlanPurchaseAsync(Guid userId, Guid organizationId, string planCode, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Code == planCode, cancellationToken);
+        if (plan is null || !plan.IsActive || plan.IsFree)
+        {
+            LogRefused(logger, "plan purchase", organizationId, BillingErrors.PlanUnavailable.Code);
+            return BillingErrors.PlanUnavailable;
+        }
+
+        var subscription = await db.Subscriptions.AsNoTracking().FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
+        if (subscription.HasPaidAccess)
+        {
+            return BillingErrors.AlreadySubscribed;
+        }
+
+        var now = clock.GetUtcNow();
+        var description = $"ProfilePortal: {plan.Name}, {plan.DurationMonths} mo";
+        var key = subscription.NextPaymentKey;
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.IdempotencyKey == key, cancellationToken);
+        if (payment is null)
+        {
+            payment = Payment.ForPeriod(organizationId, subscription.Id, subscription.BillingCycle + 1, PaymentPurpose.Subscription, plan.Code, plan.Total, description, userId, now);
+            db.Payments.Add(payment);
+        }
+        else if (payment.Status == PaymentStatus.Succeeded)
+        {
+            return BillingErrors.AlreadyPaid;
+        }
+        else if (payment.PlanCode != plan.Code && !payment.HasOpenAttempt)
+        {
+            payment.Reprice(plan.Code, plan.Total, description);
+        }
+
+        if (await SaveOnceAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return await CheckoutOfAsync(db, payment, userId, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts buying a quota pack. <paramref name="checkoutKey"/> comes from the page that offers the pack, so
+    /// two clicks on the same offer make one payment.
+    /// </summary>
+    public async Task<Result<Checkout>> StartPackPurchaseAsync(
+        Guid userId, Guid organizationId, string packCode, string checkoutKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var pack = await db.QuotaPacks.AsNoTracking().FirstOrDefaultAsync(p => p.Code == packCode, cancellationToken);
+        if (pack is null || !pack.IsActive)
+        {
+            LogRefused(logger, "pack purchase", organizationId, BillingErrors.PackUnavailable.Code);
+            return BillingErrors.PackUnavailable;
+        }
+
+        var now = clock.GetUtcNow();
+        var key = $"pack:{checkoutKey}";
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.IdempotencyKey == key, cancellationToken);
+        if (payment is null)
+        {
+            payment = Payment.ForPack(organizationId, pack.Code, pack.Amount, $"ProfilePortal: {pack.Name}, +{pack.Launches} launches", checkoutKey, userId, now);
+            db.Payments.Add(payment);
+            if (await SaveOnceAsync(db, cancellationToken) is { } conflict)
+            {
+                return conflict;
+            }
+        }
+        else if (payment.OrganizationId != organizationId || payment.PackCode != pack.Code)
+        {
+            return BillingErrors.PaymentNotFound;
+        }
+        else if (payment.Status != PaymentStatus.Pending && payment.Status != PaymentStatus.Failed)
+        {
+            return BillingErrors.AlreadyPaid;
+        }
+
+        return await CheckoutOfAsync(db, payment, userId, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Pays a checkout: with <paramref name="newCard"/> when given (it becomes the organization's card), else
+    /// with the saved card. Customer-initiated. A resend of a payment whose first attempt got no answer goes
+    /// out with the same request id, so the provider charges once.
+    /// </summary>
+    public async Task<Result<Payment>> PayAsync(
+        Guid userId, Guid paymentId, CardDetails? newCard, string? ipAddress = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
+        if (payment is null)
+        {
+            return BillingErrors.PaymentNotFound;
+        }
+
+        if (await RequireManagerAsync(db, userId, payment.OrganizationId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (payment.Status is not (PaymentStatus.Pending or PaymentStatus.Failed))
+        {
+            return BillingErrors.AlreadyPaid;
+        }
+
+        var now = clock.GetUtcNow();
+        if (payment.HasOpenAttempt && payment.LastAttemptAt > now - AttemptInFlight)
+        {
+            return BillingErrors.InProgress;
+        }
+
+        if (newCard is not null && !payment.HasOpenAttempt)
+        {
+            await ReplaceCardAsync(db, payment.OrganizationId, userId, newCard, now, cancellationToken);
+        }
+
+        var card = payment.HasOpenAttempt
+            ? await db.PaymentMethods.FirstOrDefaultAsync(m => m.Id == payment.PaymentMethodId, cancellationToken)
+            : await ActiveCardQuery(db, payment.OrganizationId).FirstOrDefaultAsync(cancellationToken);
+        if (card is null || card.Provider != gateway.Provider)
+        {
+            return BillingErrors.NoCard;
+        }
+
+        if (card.Card.IsExpiredAt(now))
+        {
+            return BillingErrors.CardExpired;
+        }
+
+        payment.BeginAttempt(gateway.Provider, card.Id, card.Mask, now);
+        if (await SaveOnceAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        var contact = await ContactQuery(db, userId).FirstAsync(cancellationToken);
+        var outcome = await gateway.ChargeAsync(
+            new ChargeRequest(card.Token, payment.Total, payment.IdempotencyKey, payment.RequestId, payment.OrganizationId.ToString(),
+                payment.Description, contact.Email, ChargeInitiator.Customer, ipAddress),
+            cancellationToken);
+        LogCharged(logger, payment.Id, payment.RequestId, outcome.GetType().Name);
+        return await ApplyOutcomeAsync(payment.Id, outcome, contact, cancellationToken);
+    }
+
+    /// <summary>Saves a card for later charges without charging it; it replaces the organization's card.</summary>
+    public async Task<Result<CardSummary>> SaveCardAsync(Guid userId, Guid organizationId, CardDetails card, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var now = clock.GetUtcNow();
+        if (card.IsExpiredAt(now))
+        {
+            return BillingErrors.CardExpired;
+        }
+
+        var method = await ReplaceCardAsync(db, organizationId, userId, card, now, cancellationToken);
+
+        // A renewal waiting for a new card is tried again at once by the next sweep.
+        var subscription = await db.Subscriptions.FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
+        if (subscription.Status == SubscriptionStatus.PastDue)
+        {
+            subscription.PostponeCharge(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Summarize(method, now);
+    }
+
+    /// <summary>Removes the organization's card. A running subscription then cannot renew until a card is added.</summary>
+    public async Task<Result> RemoveCardAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var card = await ActiveCardQuery(db, organizationId).FirstOrDefaultAsync(cancellationToken);
+        if (card is null)
+        {
+            return BillingErrors.NoCard;
+        }
+
+        var now = clock.GetUtcNow();
+        card.Remove(now);
+        db.AuditEntries.Add(AuditEntry.Record(
+            userId, "payment_method.removed", "payment_method", card.Id.ToString(), organizationId, FieldChange.Describe([new("Card", card.Mask, null)]), now));
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    public async Task<Result<PaymentReceipt>> GetReceiptAsync(Guid userId, Guid paymentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var receipt = await db.Payments.AsNoTracking()
+            .Where(p => p.Id == paymentId && p.SucceededAt != null)
+            .Where(p => db.Memberships.Any(m => m.OrganizationId == p.OrganizationId && m.UserId == userId
+                && (m.Role == OrganizationRole.Owner || m.Role == OrganizationRole.Admin)))
+            .Select(p => new { Payment = p, Organization = db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.Name).First() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (receipt is null)
+        {
+            return BillingErrors.PaymentNotFound;
+        }
+
+        var p = receipt.Payment;
+        return new PaymentReceipt(
+            p.Id, p.ReceiptNumber, receipt.Organization, p.Description, p.Total, new Money(p.RefundedAmount, p.Currency), p.Status,
+            p.SucceededAt!.Value, p.CardMask, p.ProviderTransactionId);
+    }
+
+    /// <summary>Records the outcome of a charge in a fresh context, retrying when a concurrent writer got there first.</summary>
+    private async Task<Result<Payment>> ApplyOutcomeAsync(Guid paymentId, ChargeOutcome outcome, BillingContact contact, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateAsync(cancellationToken);
+            var payment = await db.Payments.FirstAsync(p => p.Id == paymentId, cancellationToken);
+            var subscription = payment.SubscriptionId is { } id ? await db.Subscriptions.FirstAsync(s => s.Id == id, cancellationToken) : null;
+            var plan = payment.PlanCode is { } code ? await db.Plans.AsNoTracking().FirstAsync(p => p.Code == code, cancellationToken) : null;
+            Result<Payment> result;
+            switch (outcome)
+            {
+                case ChargeOutcome.Succeeded succeeded:
+                    await settlement.SucceedAsync(db, payment, succeeded.TransactionId, subscription, plan, contact, cancellationToken);
+                    result = payment;
+                    break;
+                case ChargeOutcome.Declined declined:
+                    settlement.Decline(db, payment, declined, subscription);
+                    result = BillingErrors.Declined(declined.Kind, declined.Code);
+                    break;
+                case ChargeOutcome.Failed failed:
+                    settlement.Postpone(payment, failed, subscription);
+                    result = BillingErrors.ProviderUnavailable;
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown charge outcome {outcome}.");
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                quotas.Invalidate(payment.OrganizationId);
+                return result;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Someone changed the subscription or settled the payment meanwhile: read again and re-apply;
+                // settling is idempotent, so a payment already settled stays as it is.
+            }
+        }
+    }
+
+    private async Task<PaymentMethod> ReplaceCardAsync(
+        IPortalDbContext db, Guid organizationId, Guid userId, CardDetails card, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var previous = await db.PaymentMethods.Where(m => m.OrganizationId == organizationId && m.RemovedAt == null).ToListAsync(cancellationToken);
+        foreach (var old in previous)
+        {
+            old.Remove(now);
+        }
+
+        var method = PaymentMethod.Save(organizationId, gateway.Provider, card, userId, now);
+        db.PaymentMethods.Add(method);
+        db.AuditEntries.Add(AuditEntry.Record(
+            userId, "payment_method.added", "payment_method", method.Id.ToString(), organizationId,
+            FieldChange.Describe([new("Card", previous.FirstOrDefault()?.Mask, method.Mask)]), now));
+        return method;
+    }
+
+    private async Task<Result<Checkout>> CheckoutOfAsync(IPortalDbContext db, Payment payment, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var card = await ActiveCardQuery(db, payment.OrganizationId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstAsync(cancellationToken);
+        return new Checkout(
+            payment.Id, payment.IdempotencyKey, payment.OrganizationId, payment.Description, payment.Total,
+            card is null || card.Provider != gateway.Provider ? null : Summarize(card, now), email ?? string.Empty);
+    }
+
+    /// <summary>Saves, turning a lost optimistic-concurrency race into "already in progress".</summary>
+    private static async Task<Error?> SaveOnceAsync(IPortalDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrency conflict or a unique key taken by a parallel request for the same payment.
+            return BillingErrors.InProgress;
+        }
+    }
+
+    private static async Task<Error?> RequireManagerAsync(IPortalDbContext db, Guid userId, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var role = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.OrganizationId == organizationId)
+            .Select(m => (OrganizationRole?)m.Role)
+            .FirstOrDefaultAsync(cancellationToken);
+        return role switch
+        {
+            null => Error.Forbidden(),
+            OrganizationRole.Member => BillingErrors.ManagersOnly,
+            _ => null,
+        };
+    }
+
+    internal static IQueryable<PaymentMethod> ActiveCardQuery(IPortalDbContext db, Guid organizationId) =>
+        db.PaymentMethods.Where(m => m.OrganizationId == organizationId && m.RemovedAt == null).OrderByDescending(m => m.AddedAt);
+
+    internal static IQueryable<BillingContact> ContactQuery(IPortalDbContext db, Guid userId) =>
+        db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new BillingContact(u.Id, u.Email!, PersonName.Display(u.FirstName, u.LastName, u.Email!), u.PreferredLanguage, u.TimeZone));
+
+    private static CardSummary Summarize(PaymentMethod card, DateTimeOffset now) =>
+        new(card.Brand, card.Mask, card.ExpiryMonth, card.ExpiryYear, card.Card.IsExpiredAt(now), card.AddedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Operation} for organization {OrganizationId}: {Code}")]
+    private static partial void LogRefused(ILogger logger, string operation, Guid organizationId, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Charged payment {PaymentId} as request {RequestId}: {Outcome}")]
+    private static partial void LogCharged(ILogger logger, Guid paymentId, string requestId, string outcome);
+}

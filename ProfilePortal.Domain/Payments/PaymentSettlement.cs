@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProfilePortal.Domain.Activity;
+using ProfilePortal.Domain.Audit;
+using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Domain.Profile;
+using ProfilePortal.Domain.Quotas;
+
+namespace ProfilePortal.Domain.Payments;
+
+/// <summary>The person a payment's emails go to.</summary>
+public sealed record BillingContact(Guid UserId, string Email, string DisplayName, string Language, string? TimeZone);
+
+/// <summary>
+/// What a settled payment does, in the caller's context and save: a paid plan period activates or renews the
+/// subscription, a paid pack adds its launches to the current quota period; every state change goes to the
+/// audit trail, and the receipt email is queued with the payment. Shared by the customer's checkout, the
+/// provider's notifications and the renewal sweep, so each path settles a payment the same way.
+/// </summary>
+public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOptions> options, TimeProvider clock)
+{
+    /// <summary>
+    /// Records a success and its effects. Returns false, changing nothing, when the payment was already
+    /// settled (a replayed notification, a resent charge).
+    /// </summary>
+    public async Task<bool> SucceedAsync(
+        IPortalDbContext db,
+        Payment payment,
+        string transactionId,
+        Subscription? subscription,
+        Plan? plan,
+        BillingContact? contact,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!payment.Succeed(transactionId, now))
+        {
+            return false;
+        }
+
+        Audit(db, payment, "payment.succeeded", [new("Status", "Pending", "Succeeded"), new("TransactionId", null, transactionId)], now);
+        switch (payment.Purpose)
+        {
+            case PaymentPurpose.Subscription:
+                ActivateSubscription(db, payment, Require(subscription), Require(plan), now);
+                break;
+            case PaymentPurpose.Renewal:
+                RenewSubscription(db, payment, Require(subscription), Require(plan), now);
+                break;
+            case PaymentPurpose.QuotaPack:
+                await AddPackAsync(db, payment, now, cancellationToken);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown payment purpose {payment.Purpose}.");
+        }
+
+        if (contact is not null)
+        {
+            db.EmailMessages.Add(await ComposeReceiptAsync(payment, subscription, contact, cancellationToken));
+        }
+
+        return true;
+    }
+
+    /// <summary>Records a decline; a renewal's subscription goes past due with the next try per the retry schedule.</summary>
+    public void Decline(IPortalDbContext db, Payment payment, ChargeOutcome.Declined declined, Subscription? subscription)
+    {
+        var now = clock.GetUtcNow();
+        payment.Decline(declined.Code, declined.Reason, declined.Kind);
+        Audit(db, payment, "payment.declined", [new("Status", "Pending", "Failed"), new("Reason", null, $"{declined.Code} {declined.Reason}")], now);
+        if (payment.Purpose == PaymentPurpose.Renewal && subscription is not null)
+        {
+            var before = subscription.Status;
+            subscription.MarkPastDue(NextRetry(subscription, declined.Kind, now));
+            AuditSubscription(db, subscription, payment.InitiatedByUserId, "subscription.past_due", [new("Status", before.ToString(), subscription.Status.ToString())], now);
+        }
+    }
+
+    /// <summary>The provider did not answer: the attempt stays open; a renewal is tried again after a delay.</summary>
+    public void Postpone(Payment payment, ChargeOutcome.Failed failed, Subscription? subscription)
+    {
+        payment.RecordProviderFailure(failed.Reason);
+        if (payment.Purpose == PaymentPurpose.Renewal)
+        {
+            subscription?.PostponeCharge(clock.GetUtcNow() + options.Value.ProviderRetryDelay);
+        }
+    }
+
+    private DateTimeOffset? NextRetry(Subscription subscription, DeclineKind kind, DateTimeOffset now)
+    {
+        var schedule = options.Value.DeclineRetrySchedule;
+        return kind == DeclineKind.Hard || subscription.FailedChargeAttempts >= schedule.Length
+            ? null
+            : now + schedule[subscription.FailedChargeAttempts];
+    }
+
+    private static void ActivateSubscription(IPortalDbContext db, Payment payment, Subscription subscription, Plan plan, DateTimeOffset now)
+    {
+        var before = subscription.PlanCode;
+        subscription.Activate(plan, now);
+        AuditSubscription(
+            db,
+            subscription,
+            payment.InitiatedByUserId,
+            "subscription.activated",
+            [new("Plan", before, plan.Code), new("Status", null, subscription.Status.ToString()), new("PeriodEnd", null, Iso(subscription.CurrentPeriodEnd))],
+            now);
+        if (payment.InitiatedByUserId is { } buyer)
+        {
+            db.ActivityEvents.Add(ActivityEvent.Record(buyer, payment.OrganizationId, ActivityKind.PlanChanged, $"{before} → {plan.Code}", now));
+        }
+    }
+
+    private static void RenewSubscription(IPortalDbContext db, Payment payment, Subscription subscription, Plan plan, DateTimeOffset now)
+    {
+        var before = subscription.CurrentPeriodEnd;
+        var status = subscription.Status;
+        subscription.Renew(plan);
+        AuditSubscription(
+            db,
+            subscription,
+            payment.InitiatedByUserId,
+            "subscription.renewed",
+            [new("PeriodEnd", Iso(before), Iso(subscription.CurrentPeriodEnd)), new("Status", status.ToString(), subscription.Status.ToString()), new("Payment", null, payment.Id.ToString())],
+            now);
+    }
+
+    private static async Task AddPackAsync(IPortalDbContext db, Payment payment, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var launches = await db.QuotaPacks.Where(p => p.Code == payment.PackCode).Select(p => p.Launches).FirstAsync(cancellationToken);
+        var basis = await QuotaService.BasisQuery(db, payment.OrganizationId).FirstAsync(cancellationToken);
+        var period = QuotaService.PeriodOf(basis, now);
+        var grant = QuotaGrant.FromPack(payment.OrganizationId, payment.PackCode!, launches, payment.InitiatedByUserId!.Value, period, now);
+        db.QuotaGrants.Add(grant);
+        db.AuditEntries.Add(AuditEntry.Record(
+            payment.InitiatedByUserId, "quota.pack_purchased", "organization", payment.OrganizationId.ToString(), payment.OrganizationId,
+            FieldChange.Describe([new("Launches", null, launches.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Pack", null, payment.PackCode)]), now));
+        db.ActivityEvents.Add(ActivityEvent.Record(payment.InitiatedByUserId.Value, payment.OrganizationId, ActivityKind.QuotaChanged, $"+{launches} ({payment.PackCode})", now));
+    }
+
+    private async Task<EmailMessage> ComposeReceiptAsync(Payment payment, Subscription? subscription, BillingContact contact, CancellationToken cancellationToken)
+    {
+        var forPeriod = payment.Purpose != PaymentPurpose.QuotaPack && subscription is not null;
+        var model = new PaymentReceiptModel(
+            contact.DisplayName,
+            payment.ReceiptNumber,
+            payment.Description,
+            payment.Total,
+            TimeZones.ToLocal(payment.SucceededAt!.Value, contact.TimeZone),
+            payment.CardMask ?? string.Empty,
+            forPeriod ? TimeZones.ToLocal(subscription!.CurrentPeriodStart, contact.TimeZone) : null,
+            forPeriod && subscription!.CurrentPeriodEnd is { } end ? TimeZones.ToLocal(end, contact.TimeZone) : null,
+            options.Value.Link($"billing/receipts/{payment.Id}").ToString());
+        return await outbox.ComposeAsync(contact.Email, contact.Language, model, cancellationToken);
+    }
+
+    private static void Audit(IPortalDbContext db, Payment payment, string action, FieldChange[] changes, DateTimeOffset now) =>
+        db.AuditEntries.Add(AuditEntry.Record(
+            payment.InitiatedByUserId, action, "payment", payment.Id.ToString(), payment.OrganizationId, FieldChange.Describe(changes), now));
+
+    private static void AuditSubscription(IPortalDbContext db, Subscription subscription, Guid? actor, string action, FieldChange[] changes, DateTimeOffset now) =>
+        db.AuditEntries.Add(AuditEntry.Record(
+            actor, action, "subscription", subscription.Id.ToString(), subscription.OrganizationId, FieldChange.Describe(changes), now));
+
+    private static string? Iso(DateTimeOffset? instant) => instant?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static T Require<T>(T? value)
+        where T : class => value ?? throw new InvalidOperationException($"A {typeof(T).Name} is needed to settle this payment.");
+}

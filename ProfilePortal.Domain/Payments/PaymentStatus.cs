@@ -1,0 +1,33 @@
+namespace ProfilePortal.Domain.Payments;
+
+/// <summary>Where a payment stands.</summary>
+public enum PaymentStatus
+{
+    /// <summary>Not charged yet, or an attempt was sent and its outcome is unknown (it is resent with the same request id).</summary>
+    Pending = 0,
+
+    /// <summary>The money was taken.</summary>
+    Succeeded = 1,
+
+    /// <summary>The last attempt was declined; a new attempt (another card, a scheduled retry) may follow.</summary>
+    Failed = 2,
+
+    /// <summary>The whole amount was returned.</summary>
+    Refunded = 3,
+
+    /// <summary>Part of the amount was returned.</summary>
+    PartiallyRefunded = 4,
+}
+
+/// <summary>What a payment pays for.</summary>
+public enum PaymentPurpose
+{
+    /// <summary>The first period of a plan bought from Free.</summary>
+    Subscription = 0,
+
+    /// <summary>The next period of a running subscription.</summary>
+    Renewal = 1,
+
+    /// <summary>A one-off quota pack for the current period.</summary>
+    QuotaPack = 2,
+}

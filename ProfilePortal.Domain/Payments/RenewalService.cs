@@ -1,0 +1,258 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProfilePortal.Domain.Audit;
+using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Identity;
+using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Quotas;
+
+namespace ProfilePortal.Domain.Payments;
+
+/// <summary>What one run of the renewal sweep did.</summary>
+public sealed record RenewalSweepResult(int Renewed, int Declined, int Postponed, int Ended)
+{
+    public int Total => Renewed + Declined + Postponed + Ended;
+
+    public RenewalSweepResult Add(RenewalSweepResult other) =>
+        new(Renewed + other.Renewed, Declined + other.Declined, Postponed + other.Postponed, Ended + other.Ended);
+}
+
+/// <summary>
+/// The renewal sweep: charges the saved card of every paid subscription whose period has ended (legacy and new
+/// plans alike) and moves the period on; ends the subscriptions cancelled for the period end. Works in batches,
+/// two saves per batch: first the payments with their attempts opened (each keyed by subscription + period),
+/// then the outcomes. A crash between the two leaves open attempts that the next run resends with the same
+/// request ids, which the provider answers without charging again.
+/// </summary>
+public sealed partial class RenewalService(
+    IPortalDbContextFactory dbFactory,
+    IPaymentGateway gateway,
+    PaymentSettlement settlement,
+    QuotaService quotas,
+    IOptions<BillingOptions> options,
+    TimeProvider clock,
+    ILogger<RenewalService> logger)
+{
+    public async Task<RenewalSweepResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var total = new RenewalSweepResult(0, 0, 0, 0);
+        var plans = await LoadPlansAsync(cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var batch = await RunBatchAsync(plans, cancellationToken);
+            total = total.Add(batch);
+            if (batch.Total < options.Value.RenewalBatchSize)
+            {
+                break;
+            }
+        }
+
+        if (total.Total > 0)
+        {
+            LogSwept(logger, total.Renewed, total.Declined, total.Postponed, total.Ended);
+        }
+
+        return total;
+    }
+
+    private async Task<RenewalSweepResult> RunBatchAsync(IReadOnlyDictionary<string, Plan> plans, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await db.KeepConnectionOpenAsync(cancellationToken);
+
+        var ended = await EndCancelledAsync(db, now, cancellationToken);
+        var due = await DueQuery(db, now).Take(options.Value.RenewalBatchSize).ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return new RenewalSweepResult(0, 0, 0, ended);
+        }
+
+        var organizationIds = due.Select(s => s.OrganizationId).ToList();
+        var cards = (await db.PaymentMethods
+                .Where(m => organizationIds.Contains(m.OrganizationId) && m.RemovedAt == null)
+                .ToListAsync(cancellationToken))
+            .GroupBy(m => m.OrganizationId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(m => m.AddedAt)!);
+        var keys = due.Select(s => s.NextPaymentKey).ToList();
+        var payments = await db.Payments.Where(p => keys.Contains(p.IdempotencyKey)).ToDictionaryAsync(p => p.IdempotencyKey, cancellationToken);
+        var contacts = await OwnersQuery(db, organizationIds).ToListAsync(cancellationToken);
+        var contactOf = contacts.GroupBy(c => c.OrganizationId).ToDictionary(g => g.Key, g => g.First().Contact);
+
+        // Save 1: a payment per due subscription with its attempt opened, or a decline when there is no card to charge.
+        var charges = new List<(Subscription Subscription, Payment Payment, PaymentMethod Card)>(due.Count);
+        var declined = 0;
+        foreach (var subscription in due)
+        {
+            var plan = plans[subscription.PlanCode];
+            if (!payments.TryGetValue(subscription.NextPaymentKey, out var payment))
+            {
+                payment = Payment.ForPeriod(
+                    subscription.OrganizationId, subscription.Id, subscription.BillingCycle + 1, PaymentPurpose.Renewal, plan.Code, plan.Total,
+                    $"ProfilePortal: {plan.Name}, renewal", initiatedBy: null, now);
+                db.Payments.Add(payment);
+            }
+
+            cards.TryGetValue(subscription.OrganizationId, out var card);
+            if (payment.HasOpenAttempt && payment.PaymentMethodId != card?.Id)
+            {
+                card = await db.PaymentMethods.FirstOrDefaultAsync(m => m.Id == payment.PaymentMethodId, cancellationToken);
+            }
+
+            if (card is null || card.Provider != gateway.Provider || card.Card.IsExpiredAt(now))
+            {
+                payment.BeginAttempt(gateway.Provider, card?.Id, card?.Mask ?? string.Empty, now);
+                var reason = card is null || card.Provider != gateway.Provider ? "No card on file" : "The card has expired";
+                settlement.Decline(db, payment, new ChargeOutcome.Declined(card is null ? "no_card" : "5054", reason, DeclineKind.Hard), subscription);
+                declined++;
+                continue;
+            }
+
+            if (payment.BeginAttempt(gateway.Provider, card.Id, card.Mask, now))
+            {
+                charges.Add((subscription, payment, card));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The provider: several charges at once, each with its own request id.
+        var outcomes = new ChargeOutcome[charges.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, charges.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.RenewalParallelism, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var (subscription, payment, card) = charges[i];
+                contactOf.TryGetValue(subscription.OrganizationId, out var contact);
+                outcomes[i] = await ChargeSafelyAsync(
+                    new ChargeRequest(card.Token, payment.Total, payment.IdempotencyKey, payment.RequestId, subscription.OrganizationId.ToString(),
+                        payment.Description, contact?.Email, ChargeInitiator.Merchant),
+                    token);
+            });
+
+        // Save 2: the outcomes.
+        var renewed = 0;
+        var postponed = 0;
+        for (var i = 0; i < charges.Count; i++)
+        {
+            var (subscription, payment, _) = charges[i];
+            switch (outcomes[i])
+            {
+                case ChargeOutcome.Succeeded succeeded:
+                    contactOf.TryGetValue(subscription.OrganizationId, out var contact);
+                    await settlement.SucceedAsync(db, payment, succeeded.TransactionId, subscription, plans[subscription.PlanCode], contact, cancellationToken);
+                    renewed++;
+                    break;
+                case ChargeOutcome.Declined decline:
+                    settlement.Decline(db, payment, decline, subscription);
+                    declined++;
+                    break;
+                case ChargeOutcome.Failed failed:
+                    settlement.Postpone(payment, failed, subscription);
+                    postponed++;
+                    break;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A customer changed a subscription meanwhile (a cancellation, a new card). Nothing of this batch's
+            // outcomes was saved; the attempts stay open and the next run resends them with the same request
+            // ids, which the provider answers with the same outcomes without charging again.
+            LogBatchConflict(logger, charges.Count);
+            return new RenewalSweepResult(0, 0, charges.Count, ended);
+        }
+
+        foreach (var (subscription, _, _) in charges)
+        {
+            quotas.Invalidate(subscription.OrganizationId);
+        }
+
+        return new RenewalSweepResult(renewed, declined, postponed, ended);
+    }
+
+    /// <summary>Subscriptions cancelled for the end of a period that has now ended go back to Free.</summary>
+    private async Task<int> EndCancelledAsync(IPortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ending = await db.Subscriptions
+            .Where(s => s.PlanCode != Plan.FreeCode && s.CancelAtPeriodEnd && s.CurrentPeriodEnd <= now
+                && (s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.PastDue))
+            .Take(options.Value.RenewalBatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var subscription in ending)
+        {
+            var plan = subscription.PlanCode;
+            subscription.DowngradeToFree(now);
+            db.AuditEntries.Add(AuditEntry.Record(
+                null, "subscription.ended", "subscription", subscription.Id.ToString(), subscription.OrganizationId,
+                FieldChange.Describe([new("Plan", plan, Plan.FreeCode)]), now));
+        }
+
+        if (ending.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var subscription in ending)
+            {
+                quotas.Invalidate(subscription.OrganizationId);
+            }
+        }
+
+        return ending.Count;
+    }
+
+    /// <summary>
+    /// Paid subscriptions whose period has ended: active ones (unless a provider failure postponed them) and past
+    /// due ones whose next retry has come. Past due ones without a retry wait for a new card.
+    /// </summary>
+    public static IQueryable<Subscription> DueQuery(IPortalDbContext db, DateTimeOffset now) =>
+        db.Subscriptions
+            .Where(s => s.PlanCode != Plan.FreeCode && !s.CancelAtPeriodEnd && s.CurrentPeriodEnd <= now)
+            .Where(s => (s.Status == SubscriptionStatus.Active && (s.NextChargeAttemptAt == null || s.NextChargeAttemptAt <= now))
+                || (s.Status == SubscriptionStatus.PastDue && s.NextChargeAttemptAt <= now))
+            .OrderBy(s => s.CurrentPeriodEnd);
+
+    private async Task<ChargeOutcome> ChargeSafelyAsync(ChargeRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await gateway.ChargeAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A gateway bug must not lose the batch: the attempt stays open and is resent later.
+            LogChargeFailed(logger, exception, request.RequestId);
+            return new ChargeOutcome.Failed(exception.Message);
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, Plan>> LoadPlansAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await db.Plans.AsNoTracking().ToDictionaryAsync(p => p.Code, cancellationToken);
+    }
+
+    private static IQueryable<OwnerContact> OwnersQuery(IPortalDbContext db, List<Guid> organizationIds) =>
+        db.Memberships.AsNoTracking()
+            .Where(m => organizationIds.Contains(m.OrganizationId) && m.Role == OrganizationRole.Owner)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new OwnerContact(
+                m.OrganizationId,
+                new BillingContact(u.Id, u.Email!, PersonName.Display(u.FirstName, u.LastName, u.Email!), u.PreferredLanguage, u.TimeZone)));
+
+    private sealed record OwnerContact(Guid OrganizationId, BillingContact Contact);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal sweep: {Renewed} renewed, {Declined} declined, {Postponed} postponed, {Ended} ended")]
+    private static partial void LogSwept(ILogger logger, int renewed, int declined, int postponed, int ended);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal batch of {Count} charges met a concurrent change; its outcomes are recorded on the next run")]
+    private static partial void LogBatchConflict(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Charge {RequestId} failed in the gateway; it is resent later")]
+    private static partial void LogChargeFailed(ILogger logger, Exception exception, string requestId);
+}
