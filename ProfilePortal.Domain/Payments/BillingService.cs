@@ -196,14 +196,12 @@ public sealed partial class BillingService(
             return BillingErrors.InProgress;
         }
 
-        if (newCard is not null && !payment.HasOpenAttempt)
-        {
-            await ReplaceCardAsync(db, payment.OrganizationId, userId, newCard, now, cancellationToken);
-        }
-
+        // An attempt without an answer is resent with its own card, whatever card was entered now.
         var card = payment.HasOpenAttempt
             ? await db.PaymentMethods.FirstOrDefaultAsync(m => m.Id == payment.PaymentMethodId, cancellationToken)
-            : await ActiveCardQuery(db, payment.OrganizationId).FirstOrDefaultAsync(cancellationToken);
+            : newCard is not null
+                ? await ReplaceCardAsync(db, payment.OrganizationId, userId, newCard, now, cancellationToken)
+                : await ActiveCardQuery(db, payment.OrganizationId).FirstOrDefaultAsync(cancellationToken);
         if (card is null || card.Provider != gateway.Provider)
         {
             return BillingErrors.NoCard;
