@@ -151,6 +151,22 @@ public sealed class Subscription : IVersioned
         NextChargeAttemptAt = retryAt;
     }
 
+    /// <summary>
+    /// The customer cancelled: access runs to the end of the paid period, then the renewal sweep moves the
+    /// organization to Free instead of charging.
+    /// </summary>
+    public void CancelAtEnd(string reason, DateTimeOffset now)
+    {
+        if (!HasPaidAccess)
+        {
+            throw new InvalidOperationException($"Subscription {Id} has no paid plan to cancel.");
+        }
+
+        CancelAtPeriodEnd = true;
+        CanceledAt = now;
+        CancellationReason = reason;
+    }
+
     /// <summary>A paid subscription ended (cancelled at period end or unpaid): the organization is on Free again.</summary>
     public void DowngradeToFree(DateTimeOffset now)
     {

@@ -116,7 +116,17 @@ public sealed partial class RenewalService(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another run (an overlapping node, a customer paying at this moment) got to these payments first;
+            // it charges them, and whatever it leaves open is resent by the next run.
+            LogBatchConflict(logger, due.Count);
+            return new RenewalSweepResult(0, 0, 0, ended);
+        }
 
         // The provider: several charges at once, each with its own request id.
         var outcomes = new ChargeOutcome[charges.Count];
@@ -250,7 +260,7 @@ public sealed partial class RenewalService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Renewal sweep: {Renewed} renewed, {Declined} declined, {Postponed} postponed, {Ended} ended")]
     private static partial void LogSwept(ILogger logger, int renewed, int declined, int postponed, int ended);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal batch of {Count} charges met a concurrent change; its outcomes are recorded on the next run")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal batch of {Count} met a concurrent change; what it left open is taken up by the next run")]
     private static partial void LogBatchConflict(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Charge {RequestId} failed in the gateway; it is resent later")]
