@@ -7,6 +7,13 @@ public readonly record struct Money(decimal Amount, string Currency)
 {
     public const string Rub = "RUB";
 
+    private static readonly Dictionary<string, string> Symbols = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [Rub] = "₽",
+        ["USD"] = "$",
+        ["EUR"] = "€",
+    };
+
     public static Money Rubles(decimal amount) => new(amount, Rub);
 
     /// <summary>
@@ -17,7 +24,7 @@ public readonly record struct Money(decimal Amount, string Currency)
     {
         ArgumentNullException.ThrowIfNull(culture);
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencySymbol = Currency == Rub ? "₽" : Currency;
+        format.CurrencySymbol = Symbols.TryGetValue(Currency, out var symbol) ? symbol : Currency;
         format.CurrencyDecimalDigits = decimal.Truncate(Amount) == Amount ? 0 : 2;
         return Amount.ToString("C", format);
     }

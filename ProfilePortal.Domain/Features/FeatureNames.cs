@@ -15,11 +15,14 @@ public static class FeatureNames
     /// </summary>
     public const string PaymentsCta = "PaymentsCta";
 
+    /// <summary>The new pricing page (seed 002 phase A); off shows the previous, plain price list.</summary>
+    public const string NewPricing = "NewPricing";
+
     /// <summary>The 7-day trial CTA, rolled out to a sticky share of visitors.</summary>
     public const string Trials = "Trials";
 
     /// <summary>Maintenance mode: a banner, and writes refused while a migration runs.</summary>
     public const string Maintenance = "Maintenance";
 
-    public static IReadOnlyList<string> All { get; } = [ProfilePage, PaymentsUi, PaymentsCta, Trials, Maintenance];
+    public static IReadOnlyList<string> All { get; } = [ProfilePage, PaymentsUi, PaymentsCta, NewPricing, Trials, Maintenance];
 }

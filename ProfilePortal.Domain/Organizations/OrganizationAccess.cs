@@ -7,6 +7,18 @@ namespace ProfilePortal.Domain.Organizations;
 public sealed record MembershipSummary(Guid OrganizationId, string OrganizationName, OrganizationRole Role, bool IsPersonal);
 
 /// <summary>
+/// Who is signed in and in which organization they act: the pages' starting point. The current organization is
+/// the first of <see cref="Memberships"/> (owned before administered before joined) until organizations can be
+/// switched.
+/// </summary>
+public sealed record Workspace(Guid UserId, string Email, string? TimeZone, string Language, IReadOnlyList<MembershipSummary> Memberships)
+{
+    public MembershipSummary Current => Memberships[0];
+
+    public bool CanManageBilling => Current.Role is OrganizationRole.Owner or OrganizationRole.Admin;
+}
+
+/// <summary>
 /// The one place that answers "which organizations may this user see". Services scope every organization
 /// query through it, so a guessed id from another tenant finds nothing.
 /// </summary>
@@ -21,6 +33,23 @@ public sealed class OrganizationAccess(IPortalDbContextFactory dbFactory)
             .ThenBy(m => m.JoinedAt)
             .Select(m => new MembershipSummary(m.OrganizationId, m.Organization!.Name, m.Role, m.Organization.IsPersonal))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The user's workspace, or null when the user is gone or belongs to no organization.</summary>
+    public async Task<Workspace?> GetWorkspaceAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var memberships = await GetMembershipsAsync(userId, cancellationToken);
+        if (memberships.Count == 0)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.TimeZone, u.PreferredLanguage })
+            .FirstOrDefaultAsync(cancellationToken);
+        return user is null ? null : new Workspace(userId, user.Email ?? string.Empty, user.TimeZone, user.PreferredLanguage, memberships);
     }
 
     /// <summary>The member's role, or a forbidden error when the user is not a member.</summary>

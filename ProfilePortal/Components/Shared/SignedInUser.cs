@@ -1,0 +1,15 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace ProfilePortal.Components.Shared;
+
+/// <summary>The signed-in user's id from the cascaded authentication state.</summary>
+internal static class SignedInUser
+{
+    /// <summary>The user's id, or <see cref="Guid.Empty"/> for an anonymous visitor.</summary>
+    public static async Task<Guid> IdAsync(Task<AuthenticationState>? state)
+    {
+        var user = state is null ? null : (await state).User;
+        return Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+    }
+}
