@@ -9,13 +9,22 @@ public sealed class EmailOutbox(IPortalDbContextFactory dbFactory, IEmailRendere
     public async Task<Guid> EnqueueAsync<TModel>(string toAddress, string language, TModel model, CancellationToken cancellationToken = default)
         where TModel : IEmailModel
     {
-        var normalized = SupportedLanguages.Normalize(language);
-        var content = await renderer.RenderAsync(model, normalized, cancellationToken);
-        var message = EmailMessage.Queue(TModel.Kind, toAddress, normalized, content, clock.GetUtcNow());
-
+        var message = await PrepareAsync(toAddress, language, model, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         db.EmailMessages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
         return message.Id;
+    }
+
+    /// <summary>
+    /// Renders the message without storing it, for a caller that adds it to its own context and saves it in
+    /// the same <c>SaveChanges</c> as the change that causes it.
+    /// </summary>
+    public async Task<EmailMessage> PrepareAsync<TModel>(string toAddress, string language, TModel model, CancellationToken cancellationToken = default)
+        where TModel : IEmailModel
+    {
+        var normalized = SupportedLanguages.Normalize(language);
+        var content = await renderer.RenderAsync(model, normalized, cancellationToken);
+        return EmailMessage.Queue(TModel.Kind, toAddress, normalized, content, clock.GetUtcNow());
     }
 }

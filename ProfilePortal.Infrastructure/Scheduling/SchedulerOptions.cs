@@ -34,4 +34,12 @@ public sealed class SchedulerOptions
     /// <summary>How many outbox messages one dispatcher query takes at a time.</summary>
     [Range(1, 1000)]
     public int OutboxBatchSize { get; set; } = 50;
+
+    /// <summary>How often organizations with new launches are checked for the low-quota email.</summary>
+    [Range(1, 1440)]
+    public int QuotaNoticeSweepMinutes { get; set; } = 5;
+
+    /// <summary>How many usage events the low-quota sweep reads at a time.</summary>
+    [Range(1, 10000)]
+    public int QuotaNoticeBatchSize { get; set; } = 500;
 }

@@ -48,6 +48,11 @@ public static class SchedulingServiceCollectionExtensions
                     .WithIdentity("email-outbox-dispatch", "sweeps")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.OutboxSweepSeconds)),
                 job => job.WithIdentity(EmailOutboxDispatchJob.Key));
+            q.ScheduleJob<QuotaNoticeSweepJob>(
+                trigger => trigger
+                    .WithIdentity("quota-notice-sweep", "sweeps")
+                    .WithSimpleSchedule(TimeSpan.FromMinutes(scheduler.QuotaNoticeSweepMinutes)),
+                job => job.WithIdentity(QuotaNoticeSweepJob.Key));
             q.AddQuartzHealthChecks(check =>
             {
                 check.Name = HealthCheckName;

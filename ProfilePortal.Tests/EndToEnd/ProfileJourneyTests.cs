@@ -63,6 +63,41 @@ public sealed class ProfileJourneyTests(PortalApp app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Low_quota_emails_are_switched_off_by_keyboard_and_stay_off_after_a_reload()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(Ben, DemoDataSeeder.CustomerPassword);
+        await Expect(page.CurrentUser()).ToContainTextAsync(Ben);
+        await page.OpenProfileAsync();
+        await Expect(page.ByTestId("profile-notify-quota-low")).ToHaveTextAsync("On");
+
+        await page.ByTestId("profile-edit").ClickAsync();
+        var toggle = page.ByTestId("edit-notify-quota-low");
+        await Expect(toggle).ToBeCheckedAsync();
+        await toggle.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Expect(toggle).Not.ToBeCheckedAsync();
+        await page.ByTestId("profile-save").ClickAsync();
+        await Expect(page.ByTestId("profile-edit-dialog")).ToHaveCountAsync(0);
+        await Expect(page.ByTestId("profile-notify-quota-low")).ToHaveTextAsync("Off");
+
+        await page.ReloadAsync();
+        await Expect(page.ByTestId("profile-page")).ToBeVisibleAsync();
+        await Expect(page.ByTestId("profile-notify-quota-low")).ToHaveTextAsync("Off");
+    }
+
+    [Fact]
+    public async Task A_customer_whose_quota_is_low_gets_the_low_quota_email_in_her_language()
+    {
+        // The sweep runs when the app starts; Anna's demo launches leave her 4 of 50.
+        var message = await app.Mail.WaitForMessageAsync(Anna, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.Equal("Запуски заканчиваются", message.Subject);
+        Assert.Contains("Осталось: 4.", message.Text, StringComparison.Ordinal);
+        Assert.Equal("/profile", message.LinkTo("/profile").AbsolutePath);
+    }
+
+    [Fact]
     public async Task The_profile_page_has_no_serious_accessibility_violations()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);

@@ -697,6 +697,80 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("QuotaGrants", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Quotas.QuotaNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("EmailMessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganizationId", "UserId", "PeriodStart", "Level")
+                        .IsUnique();
+
+                    b.ToTable("QuotaNotices", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Quotas.QuotaNoticeWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LastSweptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("ReadFromEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReadThroughEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QuotaNoticeWatermarks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ReadFromEventId = 0L,
+                            ReadThroughEventId = 0L,
+                            Version = new Guid("6f1b8c1e-2f4d-4a57-9a0e-5b3c7d9e1a20")
+                        });
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Quotas.UsageEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -837,6 +911,21 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("ProfilePortal.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Quotas.QuotaNotice", b =>
+                {
+                    b.HasOne("ProfilePortal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProfilePortal.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

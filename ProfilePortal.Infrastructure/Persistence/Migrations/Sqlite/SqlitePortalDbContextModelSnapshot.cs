@@ -684,6 +684,80 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("QuotaGrants", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Quotas.QuotaNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EmailMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganizationId", "UserId", "PeriodStart", "Level")
+                        .IsUnique();
+
+                    b.ToTable("QuotaNotices", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Quotas.QuotaNoticeWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSweptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReadFromEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReadThroughEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QuotaNoticeWatermarks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ReadFromEventId = 0L,
+                            ReadThroughEventId = 0L,
+                            Version = new Guid("6f1b8c1e-2f4d-4a57-9a0e-5b3c7d9e1a20")
+                        });
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Quotas.UsageEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -822,6 +896,21 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("ProfilePortal.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Quotas.QuotaNotice", b =>
+                {
+                    b.HasOne("ProfilePortal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProfilePortal.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
