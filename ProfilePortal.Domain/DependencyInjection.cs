@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<AccountRegistration>();
         services.AddMemoryCache();
         services.AddSingleton<QuotaService>();
+        services.AddSingleton<QuotaNotifier>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ProfileMetrics>();
         services.AddSingleton<CatalogService>();

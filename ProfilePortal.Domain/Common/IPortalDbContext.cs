@@ -42,6 +42,10 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<QuotaGrant> QuotaGrants { get; }
 
+    DbSet<QuotaNotice> QuotaNotices { get; }
+
+    DbSet<QuotaNoticeWatermark> QuotaNoticeWatermarks { get; }
+
     DbSet<ActivityEvent> ActivityEvents { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }

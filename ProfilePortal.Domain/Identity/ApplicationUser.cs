@@ -70,7 +70,18 @@ public sealed class ApplicationUser : IdentityUser<Guid>
         AvatarUrl = Track(nameof(AvatarUrl), AvatarUrl, update.AvatarUrl, changes);
         PhoneNumber = Track(nameof(PhoneNumber), PhoneNumber, update.Phone, changes);
         PreferredLanguage = Track(nameof(PreferredLanguage), PreferredLanguage, update.PreferredLanguage, changes)!;
+        NotifyWhenQuotaLow = Track(nameof(NotifyWhenQuotaLow), NotifyWhenQuotaLow, update.NotifyWhenQuotaLow, changes);
         return changes;
+    }
+
+    private static bool Track(string field, bool before, bool after, List<FieldChange> changes)
+    {
+        if (before != after)
+        {
+            changes.Add(new FieldChange(field, before ? "true" : "false", after ? "true" : "false"));
+        }
+
+        return after;
     }
 
     private static string? Track(string field, string? before, string? after, List<FieldChange> changes)

@@ -9,8 +9,7 @@ public sealed class EmailOutbox(IPortalDbContextFactory dbFactory, IEmailRendere
     public async Task<Guid> EnqueueAsync<TModel>(string toAddress, string language, TModel model, CancellationToken cancellationToken = default)
         where TModel : IEmailModel
     {
-        var message = await ComposeAsync(toAddress, language, model, cancellationToken);
-
+        var message = await PrepareAsync(toAddress, language, model, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         db.EmailMessages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
@@ -18,10 +17,10 @@ public sealed class EmailOutbox(IPortalDbContextFactory dbFactory, IEmailRendere
     }
 
     /// <summary>
-    /// Renders a message for the caller to add to its own context, so the email is queued in the same save as
-    /// the change it reports (a receipt with its payment) or not at all.
+    /// Renders the message without storing it, for a caller that adds it to its own context and saves it in
+    /// the same <c>SaveChanges</c> as the change that causes it.
     /// </summary>
-    public async Task<EmailMessage> ComposeAsync<TModel>(string toAddress, string language, TModel model, CancellationToken cancellationToken = default)
+    public async Task<EmailMessage> PrepareAsync<TModel>(string toAddress, string language, TModel model, CancellationToken cancellationToken = default)
         where TModel : IEmailModel
     {
         var normalized = SupportedLanguages.Normalize(language);

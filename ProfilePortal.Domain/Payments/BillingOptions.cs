@@ -20,11 +20,6 @@ public sealed class BillingOptions
     /// <summary>Which gateway charges cards.</summary>
     public PaymentProvider Gateway { get; set; } = PaymentProvider.Sandbox;
 
-    /// <summary>The portal's public address, for links in emails sent by the scheduler (receipts).</summary>
-    [Required]
-    [Url]
-    public string PublicUrl { get; set; } = "http://localhost:5080";
-
     /// <summary>Subscriptions the renewal sweep charges per database round.</summary>
     [Range(1, 10_000)]
     public int RenewalBatchSize { get; set; } = 200;
@@ -46,6 +41,4 @@ public sealed class BillingOptions
     /// <summary>Checkouts left unpaid this long may be re-pointed at another plan or pack without conflict.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan CheckoutLifetime { get; set; } = TimeSpan.FromHours(1);
-
-    public Uri Link(string relativePath) => new(new Uri(PublicUrl.EndsWith('/') ? PublicUrl : PublicUrl + "/"), relativePath.TrimStart('/'));
 }

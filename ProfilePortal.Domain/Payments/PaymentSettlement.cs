@@ -19,7 +19,7 @@ public sealed record BillingContact(Guid UserId, string Email, string DisplayNam
 /// audit trail, and the receipt email is queued with the payment. Shared by the customer's checkout, the
 /// provider's notifications and the renewal sweep, so each path settles a payment the same way.
 /// </summary>
-public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOptions> options, TimeProvider clock)
+public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOptions> options, IOptions<PortalLinkOptions> links, TimeProvider clock)
 {
     /// <summary>
     /// Records a success and its effects. Returns false, changing nothing, when the payment was already
@@ -152,8 +152,8 @@ public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOption
             payment.CardMask ?? string.Empty,
             forPeriod ? TimeZones.ToLocal(subscription!.CurrentPeriodStart, contact.TimeZone) : null,
             forPeriod && subscription!.CurrentPeriodEnd is { } end ? TimeZones.ToLocal(end, contact.TimeZone) : null,
-            options.Value.Link($"billing/receipts/{payment.Id}").ToString());
-        return await outbox.ComposeAsync(contact.Email, contact.Language, model, cancellationToken);
+            links.Value.Link($"billing/receipts/{payment.Id}"));
+        return await outbox.PrepareAsync(contact.Email, contact.Language, model, cancellationToken);
     }
 
     private static void Audit(IPortalDbContext db, Payment payment, string action, FieldChange[] changes, DateTimeOffset now) =>

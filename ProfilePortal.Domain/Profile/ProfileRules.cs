@@ -50,7 +50,8 @@ public static partial class ProfileRules
 
         return errors.Count > 0
             ? Result<ProfileUpdate>.Failure([.. errors])
-            : new ProfileUpdate(firstName, lastName, company, country, timeZone, avatar, phone, SupportedLanguages.Normalize(input.PreferredLanguage));
+            : new ProfileUpdate(
+                firstName, lastName, company, country, timeZone, avatar, phone, SupportedLanguages.Normalize(input.PreferredLanguage), input.NotifyWhenQuotaLow);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -56,6 +56,12 @@ public sealed class ProfileService(
         return ([.. items.Take(take)], items.Count > take);
     }
 
+    /// <summary>The error of an edit that met someone else's save; the page reloads the profile when it sees it.</summary>
+    public static Error Conflict { get; } = Error.Conflict("profile");
+
+    /// <summary>The time zones a profile may choose: every IANA zone, or the configured whitelist.</summary>
+    public IReadOnlyList<string> TimeZoneChoices() => TimeZones.Choices(Whitelist);
+
     public async Task<Result<ProfileView>> GetAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -68,7 +74,7 @@ public sealed class ProfileService(
     /// </summary>
     public async Task<Result<ProfileView>> UpdateAsync(Guid userId, ProfileUpdate update, string expectedVersion, CancellationToken cancellationToken = default)
     {
-        var validated = ProfileRules.Validate(update, [.. options.Value.TimeZoneWhitelist]);
+        var validated = ProfileRules.Validate(update, Whitelist);
         if (!validated.Succeeded)
         {
             return Result<ProfileView>.Failure([.. validated.Errors]);
@@ -83,7 +89,7 @@ public sealed class ProfileService(
 
         if (user.ConcurrencyStamp != expectedVersion)
         {
-            return Error.Conflict("profile");
+            return Conflict;
         }
 
         var changes = user.ApplyProfile(validated.Value);
@@ -99,7 +105,7 @@ public sealed class ProfileService(
             }
             catch (DbUpdateConcurrencyException)
             {
-                return Error.Conflict("profile");
+                return Conflict;
             }
 
             metrics.Edited();
@@ -107,6 +113,8 @@ public sealed class ProfileService(
 
         return await ReadAsync(db, userId, cancellationToken) is { } row ? row.Profile : Error.NotFound("profile");
     }
+
+    private string[] Whitelist => [.. options.Value.TimeZoneWhitelist];
 
     private async Task<ProfileRow?> ReadAsync(IPortalDbContext db, Guid userId, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ namespace ProfilePortal.Domain.Profile;
 /// What a customer may change on their profile. There is no email: it is read-only here until a separate
 /// verified change flow exists (seed 000 FAQ).
 /// </summary>
+/// <param name="NotifyWhenQuotaLow">Email me when my quota runs low (seed 001 "could have").</param>
 public sealed record ProfileUpdate(
     string? FirstName,
     string? LastName,
@@ -12,4 +13,5 @@ public sealed record ProfileUpdate(
     string? TimeZone,
     string? AvatarUrl,
     string? Phone,
-    string PreferredLanguage);
+    string PreferredLanguage,
+    bool NotifyWhenQuotaLow);

@@ -43,13 +43,24 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
     }
 
     /// <summary>The snapshot for a basis already read (e.g. with the profile), in one more round trip at most.</summary>
-    public async Task<QuotaSnapshot> GetSnapshotAsync(IPortalDbContext db, QuotaBasis basis, CancellationToken cancellationToken = default)
-    {
-        if (cache.TryGetValue(CacheKey(basis.OrganizationId), out QuotaSnapshot? cached) && cached is not null)
-        {
-            return cached;
-        }
+    public async Task<QuotaSnapshot> GetSnapshotAsync(IPortalDbContext db, QuotaBasis basis, CancellationToken cancellationToken = default) =>
+        cache.TryGetValue(CacheKey(basis.OrganizationId), out QuotaSnapshot? cached) && cached is not null
+            ? cached
+            : await ComputeAsync(db, basis);
 
+    /// <summary>
+    /// The snapshot as the database has it now, never from the cache (which it refreshes): for decisions that
+    /// must not miss the latest launches, like the low-quota email.
+    /// </summary>
+    public async Task<QuotaSnapshot?> GetFreshSnapshotAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var basis = await BasisQuery(db, organizationId).FirstOrDefaultAsync(cancellationToken);
+        return basis is null ? null : await ComputeAsync(db, basis);
+    }
+
+    private async Task<QuotaSnapshot> ComputeAsync(IPortalDbContext db, QuotaBasis basis)
+    {
         var now = clock.GetUtcNow();
         var period = PeriodOf(basis, now);
         var organizationId = basis.OrganizationId;

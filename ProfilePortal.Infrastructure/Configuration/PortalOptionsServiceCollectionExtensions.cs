@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;
 
@@ -10,7 +11,7 @@ namespace ProfilePortal.Infrastructure.Configuration;
 public static class PortalOptionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds the profile and quota sections, with the source documents' environment names taking precedence
+    /// Binds the profile, quota and portal link sections, with the source documents' environment names taking precedence
     /// (<c>PROFILE_DEFAULT_QUOTA</c>, <c>PROFILE_ACTIVITY_WINDOW_DAYS</c>, <c>PROFILE_PAYMENTS_CTA_EMAIL</c>,
     /// <c>TIMEZONE_WHITELIST</c>). A value that does not parse stops the start with the variable's name.
     /// </summary>
@@ -39,6 +40,11 @@ public static class PortalOptionsServiceCollectionExtensions
             })
             .ValidateDataAnnotations()
             .Validate(o => o.TimeZoneWhitelist.All(zone => TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)), "TIMEZONE_WHITELIST names an unknown time zone.")
+            .ValidateOnStart();
+
+        services.AddOptions<PortalLinkOptions>()
+            .BindConfiguration(PortalLinkOptions.SectionName)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;
     }

@@ -41,6 +41,10 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<QuotaGrant> QuotaGrants => Set<QuotaGrant>();
 
+    public DbSet<QuotaNotice> QuotaNotices => Set<QuotaNotice>();
+
+    public DbSet<QuotaNoticeWatermark> QuotaNoticeWatermarks => Set<QuotaNoticeWatermark>();
+
     public DbSet<ActivityEvent> ActivityEvents => Set<ActivityEvent>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -38,4 +38,12 @@ public sealed class SchedulerOptions
     /// <summary>How often the renewal sweep looks for subscriptions whose period has ended.</summary>
     [Range(5, 86400)]
     public int RenewalSweepSeconds { get; set; } = 60;
+
+    /// <summary>How often organizations with new launches are checked for the low-quota email.</summary>
+    [Range(1, 1440)]
+    public int QuotaNoticeSweepMinutes { get; set; } = 5;
+
+    /// <summary>How many usage events the low-quota sweep reads at a time.</summary>
+    [Range(1, 10000)]
+    public int QuotaNoticeBatchSize { get; set; } = 500;
 }

@@ -53,6 +53,11 @@ public static class SchedulingServiceCollectionExtensions
                     .WithIdentity("billing-renewals", "sweeps")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.RenewalSweepSeconds)),
                 job => job.WithIdentity(RenewalSweepJob.Key));
+            q.ScheduleJob<QuotaNoticeSweepJob>(
+                trigger => trigger
+                    .WithIdentity("quota-notice-sweep", "sweeps")
+                    .WithSimpleSchedule(TimeSpan.FromMinutes(scheduler.QuotaNoticeSweepMinutes)),
+                job => job.WithIdentity(QuotaNoticeSweepJob.Key));
             q.AddQuartzHealthChecks(check =>
             {
                 check.Name = HealthCheckName;

@@ -25,7 +25,8 @@ public sealed class ProfileJourneyTests(PortalApp app, BrowserFixture browser)
         // Edit in the drawer: the focus moves into it, the save shows at once, the focus comes back to "Edit".
         await page.ByTestId("profile-edit").ClickAsync();
         await Expect(page.ByTestId("profile-edit-dialog")).ToBeVisibleAsync();
-        Assert.True(await page.FocusIsInsideAsync("profile-edit-dialog"));
+        // The focus trap moves the focus from script after the first render: wait for it, do not sample once.
+        await Expect(page.ByTestId("profile-edit-dialog").Locator(":focus")).ToHaveCountAsync(1);
         var company = $"ML Lab {Guid.NewGuid():N}"[..16];
         await page.ByTestId("edit-company").FillAsync(company);
         await page.ByTestId("edit-phone").FillAsync("+7 916 123-45-67");
@@ -60,6 +61,41 @@ public sealed class ProfileJourneyTests(PortalApp app, BrowserFixture browser)
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.ByTestId("plans-dialog")).ToHaveCountAsync(0);
         await Expect(page.ByTestId("quota-buy")).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task Low_quota_emails_are_switched_off_by_keyboard_and_stay_off_after_a_reload()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(Ben, DemoDataSeeder.CustomerPassword);
+        await Expect(page.CurrentUser()).ToContainTextAsync(Ben);
+        await page.OpenProfileAsync();
+        await Expect(page.ByTestId("profile-notify-quota-low")).ToHaveTextAsync("On");
+
+        await page.ByTestId("profile-edit").ClickAsync();
+        var toggle = page.ByTestId("edit-notify-quota-low");
+        await Expect(toggle).ToBeCheckedAsync();
+        await toggle.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Expect(toggle).Not.ToBeCheckedAsync();
+        await page.ByTestId("profile-save").ClickAsync();
+        await Expect(page.ByTestId("profile-edit-dialog")).ToHaveCountAsync(0);
+        await Expect(page.ByTestId("profile-notify-quota-low")).ToHaveTextAsync("Off");
+
+        await page.ReloadAsync();
+        await Expect(page.ByTestId("profile-page")).ToBeVisibleAsync();
+        await Expect(page.ByTestId("profile-notify-quota-low")).ToHaveTextAsync("Off");
+    }
+
+    [Fact]
+    public async Task A_customer_whose_quota_is_low_gets_the_low_quota_email_in_her_language()
+    {
+        // The sweep runs when the app starts; Anna's demo launches leave her 4 of 50.
+        var message = await app.Mail.WaitForMessageAsync(Anna, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.Equal("Запуски заканчиваются", message.Subject);
+        Assert.Contains("Осталось: 4.", message.Text, StringComparison.Ordinal);
+        Assert.Equal("/profile", message.LinkTo("/profile").AbsolutePath);
     }
 
     [Fact]

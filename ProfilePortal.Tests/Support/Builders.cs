@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Identity;
+using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Infrastructure.Identity;
 
 namespace ProfilePortal.Tests.Support;
 
@@ -20,6 +23,23 @@ public static class Builders
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
             return result.Value;
         });
+
+    /// <summary>A user whose address is confirmed, as after the confirmation link, with their personal organization.</summary>
+    public static Task<ApplicationUser> ConfirmedUserAsync(this PortalServices portal, string? email = null, string language = "en") =>
+        portal.InScopeAsync(services => services.GetRequiredService<AdminBootstrapper>()
+            .CreateConfirmedUserAsync(email ?? UniqueEmail(), StrongPassword, language, role: null, CancellationToken.None));
+
+    /// <summary>The user's personal organization.</summary>
+    public static async Task<Guid> PersonalOrganizationAsync(this PortalServices portal, Guid userId) =>
+        (await portal.Get<OrganizationAccess>().GetMembershipsAsync(userId)).Single(m => m.IsPersonal).OrganizationId;
+
+    /// <summary>Adds <paramref name="userId"/> to an organization, as an invitation would.</summary>
+    public static async Task JoinAsync(this PortalServices portal, Guid organizationId, Guid userId, OrganizationRole role = OrganizationRole.Member)
+    {
+        await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
+        db.Memberships.Add(Membership.Create(organizationId, userId, role, portal.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+    }
 
     public static Task<ApplicationUser?> FindUserAsync(this PortalServices portal, string email) =>
         portal.InScopeAsync(services => services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email));

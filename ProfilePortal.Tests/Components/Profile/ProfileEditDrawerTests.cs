@@ -1,5 +1,7 @@
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -111,7 +113,7 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         var opened = await ProfileOfAsync(user.Id);
         ProfileView? reloaded = null;
         var cut = RenderDrawer(opened, p => p.Add(c => c.OnReloaded, (ProfileView view) => reloaded = view));
-        var elsewhere = await Profiles.UpdateAsync(user.Id, new ProfileUpdate(null, null, "Changed on the phone", null, null, null, null, "en"), opened.Version);
+        var elsewhere = await Profiles.UpdateAsync(user.Id, new ProfileUpdate(null, null, "Changed on the phone", null, null, null, null, "en", NotifyWhenQuotaLow: true), opened.Version);
         Assert.True(elsewhere.Succeeded);
 
         await cut.Find("[data-testid=edit-first-name]").ChangeAsync(new() { Value = "Typed here" });
@@ -144,6 +146,57 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=profile-save-failed]")));
         Assert.Equal("Kept", cut.Find("[data-testid=edit-company]").GetAttribute("value"));
         Portal.Outage.IsDown = false;
+    }
+
+    [Fact]
+    public async Task Low_quota_emails_have_a_labelled_switch_in_a_notifications_section_showing_the_stored_choice()
+    {
+        var user = await SignedInCustomerAsync();
+
+        var cut = RenderDrawer(await ProfileOfAsync(user.Id));
+
+        Assert.Equal("Notifications", cut.Find("[data-testid=edit-notifications] legend").TextContent.Trim());
+        var toggle = NotifySwitch(cut);
+        Assert.True(toggle.IsChecked);
+        Assert.Equal(("checkbox", "switch", "true"), (toggle.Type, toggle.GetAttribute("role"), toggle.GetAttribute("aria-checked")));
+        Assert.Equal("Email me when my quota runs low", toggle.Closest("label")?.TextContent.Trim());
+        var help = cut.Find($"#{toggle.GetAttribute("aria-describedby")}");
+        Assert.Contains("One email when few launches are left", help.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Switching_low_quota_emails_off_is_saved_and_shown_after_a_reload()
+    {
+        var user = await SignedInCustomerAsync();
+        ProfileView? saved = null;
+        var cut = RenderDrawer(await ProfileOfAsync(user.Id), p => p.Add(c => c.OnSaved, (ProfileView view) => saved = view));
+
+        await NotifySwitch(cut).ChangeAsync(new ChangeEventArgs { Value = false });
+        Assert.False(NotifySwitch(cut).IsChecked);
+        await cut.Find("[data-testid=profile-save]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.NotNull(saved));
+        Assert.False(saved!.NotifyWhenQuotaLow);
+        var reloaded = await ProfileOfAsync(user.Id);
+        Assert.False(reloaded.NotifyWhenQuotaLow);
+        cut.Render(p => p.Add(c => c.Open, false));
+        cut.Render(p => p.Add(c => c.Profile, reloaded).Add(c => c.Open, true));
+        Assert.False(NotifySwitch(cut).IsChecked);
+        Assert.Equal("false", NotifySwitch(cut).GetAttribute("aria-checked"));
+        var card = Render<ProfileOverviewCard>(p => p.Add(c => c.Profile, reloaded));
+        Assert.Equal("Off", card.Find("[data-testid=profile-notify-quota-low]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_switch_speaks_russian_to_a_russian_reader()
+    {
+        UseCulture("ru");
+        var user = await SignedInCustomerAsync("ru");
+
+        var cut = RenderDrawer(await ProfileOfAsync(user.Id));
+
+        Assert.Equal("Уведомления", cut.Find("[data-testid=edit-notifications] legend").TextContent.Trim());
+        Assert.Equal("Сообщать на почту, когда квота заканчивается", NotifySwitch(cut).Closest("label")?.TextContent.Trim());
     }
 
     [Fact]
@@ -198,6 +251,9 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
             more?.Invoke(p);
         });
     }
+
+    private static IHtmlInputElement NotifySwitch(IRenderedComponent<ProfileEditDrawer> cut) =>
+        (IHtmlInputElement)cut.Find("[data-testid=edit-notify-quota-low]");
 
     // The field's whole block: label, input, helper or error text.
     private static string FieldText(IRenderedComponent<ProfileEditDrawer> cut, string field) =>

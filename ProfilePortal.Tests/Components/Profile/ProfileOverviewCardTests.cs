@@ -46,6 +46,20 @@ public sealed class ProfileOverviewCardTests : PortalComponentTestContext
         Assert.Contains("Владелец организации", cut.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, "en", "On")]
+    [InlineData(false, "en", "Off")]
+    [InlineData(true, "ru", "Включены")]
+    [InlineData(false, "ru", "Выключены")]
+    public void Shows_whether_low_quota_emails_are_on(bool on, string culture, string expected)
+    {
+        UseCulture(culture);
+
+        var cut = Render<ProfileOverviewCard>(p => p.Add(c => c.Profile, Anna with { NotifyWhenQuotaLow = on }));
+
+        Assert.Equal(expected, cut.Find("[data-testid=profile-notify-quota-low]").TextContent.Trim());
+    }
+
     [Fact]
     public void Missing_values_say_not_set_and_an_empty_zone_is_utc()
     {

@@ -183,7 +183,7 @@ public sealed class ProfilePageTests(ProfileUiServices portal) : ProfileComponen
     {
         var user = await SignedInCustomerAsync();
         var profile = await ProfileOfAsync(user.Id);
-        await Profiles.UpdateAsync(user.Id, new ProfileUpdate(null, null, null, "JP", "Asia/Tokyo", null, null, "en"), profile.Version);
+        await Profiles.UpdateAsync(user.Id, new ProfileUpdate(null, null, null, "JP", "Asia/Tokyo", null, null, "en", NotifyWhenQuotaLow: true), profile.Version);
 
         var cut = Render<ProfilePage>();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Domain.Quotas;
 using ProfilePortal.Infrastructure.Email;
 
 namespace ProfilePortal.Tests.Integration.Email;
@@ -7,6 +8,7 @@ namespace ProfilePortal.Tests.Integration.Email;
 public sealed class EmailTemplateRenderingTests
 {
     private const string Link = "https://portal.example/Account/ConfirmEmail?userId=42&code=a%2Bb";
+    private const string ProfileLink = "https://portal.example/profile";
     private readonly RazorEmailRenderer _renderer = new(NullLoggerFactory.Instance);
 
     public static TheoryData<object, string, string> EveryTemplateInEveryLanguage => new()
@@ -19,6 +21,10 @@ public sealed class EmailTemplateRenderingTests
         { new PasswordResetCodeModel("Ben", "731-552"), "en", "Your password reset code" },
         { new PasswordChangedModel("Анна"), "ru", "Пароль изменён" },
         { new PasswordChangedModel("Ben"), "en", "Your password was changed" },
+        { Notice("Анна", QuotaLevel.Low), "ru", "Запуски заканчиваются" },
+        { Notice("Ben", QuotaLevel.Low), "en", "Your launches are running low" },
+        { Notice("Анна", QuotaLevel.Exhausted), "ru", "Запуски закончились" },
+        { Notice("Ben", QuotaLevel.Exhausted), "en", "You have used all your launches" },
     };
 
     [Theory]
@@ -72,6 +78,30 @@ public sealed class EmailTemplateRenderingTests
     }
 
     [Fact]
+    public async Task The_quota_notice_says_what_is_left_when_it_renews_where_to_look_and_how_to_stop_it()
+    {
+        var email = await RenderAsync(Notice("Ben", QuotaLevel.Low), "en");
+
+        Assert.Contains("Ben's lab has few launches left in this quota period.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Used: 46 of 50. Left: 4.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("The quota renews on 1 December 2026, 03:00 (Europe/Moscow).", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\n" + ProfileLink + "\n", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("turn off that switch under Notifications", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ProfileLink}\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Null(email.UnsubscribeUrl);
+    }
+
+    [Fact]
+    public async Task The_exhausted_notice_in_russian_says_runs_wait_for_the_renewal()
+    {
+        var email = await RenderAsync(Notice("Анна", QuotaLevel.Exhausted), "ru");
+
+        Assert.Contains("израсходовала все запуски этого периода квоты", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Квота обновится 1 декабря 2026, 03:00 (Europe/Moscow).", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("«Изменить»", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_email_model_in_the_domain_has_exactly_one_template()
     {
         var models = typeof(IEmailModel).Assembly.GetTypes()
@@ -87,6 +117,11 @@ public sealed class EmailTemplateRenderingTests
         PasswordResetModel m => _renderer.RenderAsync(m, language),
         PasswordResetCodeModel m => _renderer.RenderAsync(m, language),
         PasswordChangedModel m => _renderer.RenderAsync(m, language),
+        QuotaNoticeModel m => _renderer.RenderAsync(m, language),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Add the model here."),
     };
+
+    private static QuotaNoticeModel Notice(string name, QuotaLevel level) => new(
+        name, $"{name}'s lab", level, Used: 46, Limit: 50, Available: 4,
+        new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.FromHours(3)), "Europe/Moscow", ProfileLink);
 }

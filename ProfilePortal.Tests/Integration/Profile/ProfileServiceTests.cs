@@ -12,7 +12,7 @@ namespace ProfilePortal.Tests.Integration.Profile;
 
 public sealed class ProfileServiceTests(ProfileServices portal) : IClassFixture<ProfileServices>
 {
-    private static readonly ProfileUpdate Edit = new("Анна", "Смирнова", "ML Lab", "RU", "Europe/Moscow", null, "+79161234567", "ru");
+    private static readonly ProfileUpdate Edit = new("Анна", "Смирнова", "ML Lab", "RU", "Europe/Moscow", null, "+79161234567", "ru", NotifyWhenQuotaLow: true);
 
     [Fact]
     public async Task The_page_loads_profile_quota_and_activity_in_at_most_three_round_trips()
@@ -57,6 +57,25 @@ public sealed class ProfileServiceTests(ProfileServices portal) : IClassFixture<
         var item = Assert.Single(page.Value.Activity);
         Assert.Equal(ActivityKind.ProfileEdited, item.Kind);
         Assert.Equal(portal.Clock.GetUtcNow(), item.OccurredAt);
+    }
+
+    [Fact]
+    public async Task Switching_off_low_quota_emails_is_saved_audited_and_shown_in_the_activity_feed()
+    {
+        var user = await portal.RegisteredUserAsync();
+        var service = portal.Get<ProfileService>();
+        var before = (await service.GetAsync(user.Id)).Value;
+        Assert.True(before.NotifyWhenQuotaLow);
+
+        var saved = await service.UpdateAsync(user.Id, Unchanged(before) with { NotifyWhenQuotaLow = false }, before.Version);
+
+        Assert.False(saved.Value.NotifyWhenQuotaLow);
+        Assert.False((await service.GetAsync(user.Id)).Value.NotifyWhenQuotaLow);
+        await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
+        var audit = await db.AuditEntries.SingleAsync(a => a.TargetId == user.Id.ToString());
+        Assert.Equal("{\"NotifyWhenQuotaLow\":{\"from\":\"true\",\"to\":\"false\"}}", audit.Changes);
+        var item = Assert.Single((await service.LoadPageAsync(user.Id)).Value.Activity);
+        Assert.Equal((ActivityKind.ProfileEdited, "NotifyWhenQuotaLow"), (item.Kind, item.Title));
     }
 
     [Fact]
@@ -133,4 +152,8 @@ public sealed class ProfileServiceTests(ProfileServices portal) : IClassFixture<
         await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.TargetId == user.Id.ToString()));
     }
+
+    private static ProfileUpdate Unchanged(ProfileView profile) => new(
+        profile.FirstName, profile.LastName, profile.Company, profile.Country, profile.TimeZone, profile.AvatarUrl, profile.Phone,
+        profile.PreferredLanguage, profile.NotifyWhenQuotaLow);
 }

@@ -51,13 +51,24 @@ public sealed class SchedulerStoreConfigurationTests
         Assert.Equal(SchemaProvisioning.CreateIfMissing, Get<AdoJobStoreOptions>(services).SchemaProvisioning);
     }
 
-    [Fact]
-    public void The_scheduler_options_reject_an_impossible_sweep_interval()
+    [Theory]
+    [InlineData(nameof(SchedulerOptions.OutboxSweepSeconds))]
+    [InlineData(nameof(SchedulerOptions.QuotaNoticeSweepMinutes))]
+    public void The_scheduler_options_reject_an_impossible_sweep_interval(string setting)
     {
-        using var services = Build(new() { ["Scheduler:OutboxSweepSeconds"] = "0" });
+        using var services = Build(new() { [$"Scheduler:{setting}"] = "0" });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SchedulerOptions>>().Value);
-        Assert.Contains(nameof(SchedulerOptions.OutboxSweepSeconds), error.Message, StringComparison.Ordinal);
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_low_quota_sweep_runs_every_five_minutes_unless_configured()
+    {
+        using var services = Build(new() { ["Scheduler:QuotaNoticeSweepMinutes"] = "2" });
+
+        Assert.Equal(5, new SchedulerOptions().QuotaNoticeSweepMinutes);
+        Assert.Equal(2, services.GetRequiredService<IOptions<SchedulerOptions>>().Value.QuotaNoticeSweepMinutes);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

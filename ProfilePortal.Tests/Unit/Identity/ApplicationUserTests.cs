@@ -1,4 +1,6 @@
+using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Identity;
+using ProfilePortal.Domain.Profile;
 
 namespace ProfilePortal.Tests.Unit.Identity;
 
@@ -30,4 +32,35 @@ public sealed class ApplicationUserTests
         user.LastName = "Смирнова";
         Assert.Equal("Анна Смирнова", user.DisplayName);
     }
+
+    [Fact]
+    public void Low_quota_emails_are_on_for_a_new_user()
+    {
+        var user = ApplicationUser.Create("anna@example.com", "ru", Now);
+
+        Assert.True(user.NotifyWhenQuotaLow);
+    }
+
+    [Fact]
+    public void Switching_low_quota_emails_off_is_a_tracked_change()
+    {
+        var user = ApplicationUser.Create("anna@example.com", "ru", Now);
+
+        var changes = user.ApplyProfile(Unchanged(user) with { NotifyWhenQuotaLow = false });
+
+        Assert.False(user.NotifyWhenQuotaLow);
+        Assert.Equal([new FieldChange("NotifyWhenQuotaLow", "true", "false")], changes);
+    }
+
+    [Fact]
+    public void Applying_the_same_values_changes_nothing()
+    {
+        var user = ApplicationUser.Create("anna@example.com", "ru", Now);
+
+        Assert.Empty(user.ApplyProfile(Unchanged(user)));
+    }
+
+    private static ProfileUpdate Unchanged(ApplicationUser user) => new(
+        user.FirstName, user.LastName, user.Company, user.Country, user.TimeZone, user.AvatarUrl, user.PhoneNumber,
+        user.PreferredLanguage, user.NotifyWhenQuotaLow);
 }

@@ -5,7 +5,7 @@ namespace ProfilePortal.Tests.Unit.Profile;
 public sealed class ProfileRulesTests
 {
     private static readonly ProfileUpdate Valid = new(
-        "Анна", "Смирнова", "ML Lab", "ru", "Europe/Moscow", "https://example.com/a.png", "+7 (916) 123-45-67", "ru");
+        "Анна", "Смирнова", "ML Lab", "ru", "Europe/Moscow", "https://example.com/a.png", "+7 (916) 123-45-67", "ru", NotifyWhenQuotaLow: true);
 
     [Fact]
     public void A_valid_edit_comes_back_normalized()

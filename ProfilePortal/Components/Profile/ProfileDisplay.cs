@@ -1,9 +1,14 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using ProfilePortal.Domain.Profile;
+using ProfilePortal.Resources;
 
 namespace ProfilePortal.Components.Profile;
 
-/// <summary>How the profile page writes instants and time zones: in the user's zone (empty means UTC), in the reader's culture.</summary>
+/// <summary>
+/// How the profile page writes instants, time zones and countries: in the user's zone (empty means UTC), in the
+/// reader's culture and language.
+/// </summary>
 internal static class ProfileDisplay
 {
     /// <summary>Date and time in the user's zone, e.g. "23.11.2026 13:00".</summary>
@@ -28,4 +33,8 @@ internal static class ProfileDisplay
         var sign = offset < TimeSpan.Zero ? "-" : "+";
         return string.Create(CultureInfo.InvariantCulture, $"{ZoneId(zone)} (UTC{sign}{offset.Duration():hh\\:mm})");
     }
+
+    /// <summary>The country's name in the reader's language; the code itself for a code the list does not know.</summary>
+    public static string CountryName(IStringLocalizer<CountryNames> names, string code) =>
+        names[code] is { ResourceNotFound: false } name ? name.Value : code;
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
 using ProfilePortal.Domain.Common;
@@ -19,8 +18,6 @@ namespace ProfilePortal.Components.Profile;
 /// </summary>
 public sealed partial class ProfileEditDrawer
 {
-    private static readonly string ConflictCode = Error.Conflict("profile").Code;
-
     // Per field: the value the service refused and what to say about it. Changing the value clears the message.
     private readonly Dictionary<string, (string? Rejected, string Message)> _errors = new(StringComparer.Ordinal);
     private ProfileForm? _form;
@@ -39,9 +36,6 @@ public sealed partial class ProfileEditDrawer
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private IOptions<ProfileOptions> Options { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<CountryNames> CountryNames { get; set; } = default!;
@@ -75,7 +69,12 @@ public sealed partial class ProfileEditDrawer
     [Parameter]
     public EventCallback<ProfileView> OnReloaded { get; set; }
 
-    private string Email => Profile.Email;
+    // The choices are the same every time the drawer opens: ordered once, in the reader's language.
+    protected override void OnInitialized()
+    {
+        _countries = [.. Countries.Codes.OrderBy(CountryName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
+        _zones = Profiles.TimeZoneChoices();
+    }
 
     protected override void OnParametersSet()
     {
@@ -93,8 +92,6 @@ public sealed partial class ProfileEditDrawer
         _form = form;
         _errors.Clear();
         _saveFailed = false;
-        _countries = [.. Countries.Codes.OrderBy(CountryName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
-        _zones = TimeZones.Choices([.. Options.Value.TimeZoneWhitelist]);
     }
 
     private async Task SaveAsync()
@@ -119,23 +116,13 @@ public sealed partial class ProfileEditDrawer
                 return;
             }
 
-            if (result.Errors.Any(e => e.Code == ConflictCode))
+            if (result.Errors.Contains(ProfileService.Conflict))
             {
                 await ReloadAfterConflictAsync();
                 return;
             }
 
-            foreach (var error in result.Errors)
-            {
-                if (error.Field is { } field)
-                {
-                    _errors[field] = (_form.ValueOf(field), FieldMessage(field));
-                }
-                else
-                {
-                    _saveFailed = true;
-                }
-            }
+            ShowErrors(_form, result.Errors);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -151,6 +138,22 @@ public sealed partial class ProfileEditDrawer
         {
             await _mudForm.ValidateAsync();
             _focusFirstError = true;
+        }
+    }
+
+    // Field errors go under their fields, with the value that was refused; anything else is a failed save.
+    private void ShowErrors(ProfileForm form, IReadOnlyList<Error> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error.Field is { } field)
+            {
+                _errors[field] = (form.ValueOf(field), FieldMessage(field));
+            }
+            else
+            {
+                _saveFailed = true;
+            }
         }
     }
 
@@ -217,27 +220,13 @@ public sealed partial class ProfileEditDrawer
         _ => L[$"Profile.Error.{field}"] is { ResourceNotFound: false } text ? text.Value : L["Profile.Error.Other"],
     };
 
-    private string CountryName(string? code) =>
-        string.IsNullOrEmpty(code) ? "" : CountryNames[code] is { ResourceNotFound: false } name ? name.Value : code;
+    private string CountryName(string? code) => string.IsNullOrEmpty(code) ? "" : ProfileDisplay.CountryName(CountryNames, code);
 
     private string ZoneLabel(string? zone) => string.IsNullOrEmpty(zone) ? "" : ProfileDisplay.ZoneLabel(zone, Clock.GetUtcNow());
 
     private Task<IEnumerable<string>> SearchCountriesAsync(string? text, CancellationToken cancellationToken) =>
-        Task.FromResult(Filter(_countries, text, CountryName, _form?.Country));
+        Task.FromResult(ChoiceSearch.Filter(_countries, text, CountryName, _form?.Country));
 
     private Task<IEnumerable<string>> SearchTimeZonesAsync(string? text, CancellationToken cancellationToken) =>
-        Task.FromResult(Filter(_zones, text, ZoneLabel, _form?.TimeZone));
-
-    // The whole list while the box shows the current choice; otherwise what contains the typed text (accents ignored).
-    private static IEnumerable<string> Filter(IReadOnlyList<string> items, string? text, Func<string?, string> label, string? current)
-    {
-        if (string.IsNullOrWhiteSpace(text) || text == label(current))
-        {
-            return items;
-        }
-
-        var compare = CultureInfo.CurrentCulture.CompareInfo;
-        const CompareOptions options = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
-        return items.Where(item => compare.IndexOf(label(item), text.Trim(), options) >= 0 || compare.IndexOf(item, text.Trim(), options) >= 0);
-    }
+        Task.FromResult(ChoiceSearch.Filter(_zones, text, ZoneLabel, _form?.TimeZone));
 }

@@ -24,6 +24,8 @@ internal sealed class ProfileForm
 
     public string PreferredLanguage { get; set; } = "";
 
+    public bool NotifyWhenQuotaLow { get; set; }
+
     /// <summary>The version the values were read at; a save sends it back to detect someone else's change.</summary>
     public string Version { get; private init; } = "";
 
@@ -37,10 +39,12 @@ internal sealed class ProfileForm
         AvatarUrl = profile.AvatarUrl,
         Phone = profile.Phone,
         PreferredLanguage = profile.PreferredLanguage,
+        NotifyWhenQuotaLow = profile.NotifyWhenQuotaLow,
         Version = profile.Version,
     };
 
-    public ProfileUpdate ToUpdate() => new(FirstName, LastName, Company, Country, TimeZone, AvatarUrl, Phone, PreferredLanguage);
+    public ProfileUpdate ToUpdate() =>
+        new(FirstName, LastName, Company, Country, TimeZone, AvatarUrl, Phone, PreferredLanguage, NotifyWhenQuotaLow);
 
     /// <summary>The current value of a field named as in <see cref="ProfileUpdate"/>.</summary>
     public string? ValueOf(string field) => field switch
