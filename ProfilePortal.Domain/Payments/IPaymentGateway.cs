@@ -66,7 +66,9 @@ public abstract record ChargeOutcome
 
     /// <summary>
     /// The issuer or the provider refused the charge. <paramref name="Code"/> is the provider's reason code
-    /// (e.g. 5051), <paramref name="Reason"/> a message for logs and support.
+    /// (e.g. 5051), or the gateway's own word for a refusal without one (CloudPayments: "3ds_required" when the
+    /// issuer wants the customer present, "rejected" when the provider refused the request itself);
+    /// <paramref name="Reason"/> a message for logs and support.
     /// </summary>
     public sealed record Declined(string Code, string Reason, DeclineKind Kind, string? TransactionId = null) : ChargeOutcome;
 

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Payments;
+using ProfilePortal.Infrastructure.Payments.CloudPayments;
+using ProfilePortal.Tests.Support;
+
+namespace ProfilePortal.Tests.Integration.Payments.CloudPayments;
+
+public sealed class CloudPaymentsGatewayTests(CloudPaymentsEmulator emulator) : IClassFixture<CloudPaymentsEmulator>
+{
+    [Fact]
+    public void The_gateway_is_registered_under_its_provider_name()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+
+        var gateway = services.GetRequiredKeyedService<IPaymentGateway>(CloudPaymentsGateway.ProviderName);
+
+        Assert.IsType<CloudPaymentsGateway>(gateway);
+        Assert.Equal("cloudpayments", gateway.Provider);
+        Assert.Null(services.GetService<IPaymentGateway>());
+    }
+
+    [Fact]
+    public async Task A_successful_charge_succeeds_with_the_provider_transaction_id()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var request = CloudPaymentsRequests.Charge();
+
+        var outcome = await services.Gateway().ChargeAsync(request);
+
+        var charge = Assert.Single(emulator.ChargesFor(request.InvoiceId));
+        Assert.Equal(new ChargeOutcome.Succeeded(Id(charge.TransactionId)), outcome);
+    }
+
+    [Fact]
+    public async Task Insufficient_funds_is_a_soft_decline()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var request = CloudPaymentsRequests.Charge(CloudPaymentsEmulator.InsufficientFundsToken);
+
+        var outcome = await services.Gateway().ChargeAsync(request);
+
+        var charge = Assert.Single(emulator.ChargesFor(request.InvoiceId));
+        Assert.Equal(new ChargeOutcome.Declined("5051", "Insufficient funds", DeclineKind.Soft, Id(charge.TransactionId)), outcome);
+    }
+
+    [Fact]
+    public async Task An_expired_card_is_a_hard_decline()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var request = CloudPaymentsRequests.Charge(CloudPaymentsEmulator.ExpiredCardToken);
+
+        var outcome = await services.Gateway().ChargeAsync(request);
+
+        var charge = Assert.Single(emulator.ChargesFor(request.InvoiceId));
+        Assert.Equal(new ChargeOutcome.Declined("5054", "Expired card", DeclineKind.Hard, Id(charge.TransactionId)), outcome);
+    }
+
+    [Fact]
+    public async Task A_three_d_secure_challenge_on_a_saved_card_is_a_soft_decline_that_says_so()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+
+        var outcome = await services.Gateway().ChargeAsync(CloudPaymentsRequests.Charge(CloudPaymentsEmulator.ThreeDSecureToken));
+
+        var declined = Assert.IsType<ChargeOutcome.Declined>(outcome);
+        Assert.Equal(CloudPaymentsReasonCodes.ThreeDSecureRequired, declined.Code);
+        Assert.Equal(DeclineKind.Soft, declined.Kind);
+        Assert.Contains("3-D Secure", declined.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unavailable_issuer_is_a_failure_to_retry_not_a_decline()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+
+        var outcome = await services.Gateway().ChargeAsync(CloudPaymentsRequests.Charge(CloudPaymentsEmulator.IssuerUnavailableToken));
+
+        Assert.Equal(new ChargeOutcome.Failed("Issuer unavailable (5091): try again later."), outcome);
+    }
+
+    [Fact]
+    public async Task A_server_error_is_a_failure()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+
+        var outcome = await services.Gateway().ChargeAsync(CloudPaymentsRequests.Charge(CloudPaymentsEmulator.ServerErrorToken));
+
+        Assert.Equal(new ChargeOutcome.Failed("The payment provider answered HTTP 500."), outcome);
+    }
+
+    [Fact]
+    public async Task A_timeout_is_a_failure()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress, requestTimeout: TimeSpan.FromMilliseconds(300));
+
+        var outcome = await services.Gateway().ChargeAsync(CloudPaymentsRequests.Charge(CloudPaymentsEmulator.TimeoutToken));
+
+        Assert.Equal(new ChargeOutcome.Failed("The payment provider did not answer within 0.3 s."), outcome);
+    }
+
+    [Fact]
+    public async Task Rejected_credentials_are_a_failure_that_names_no_secret()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress, apiSecret: "wrong-secret");
+
+        var outcome = await services.Gateway().ChargeAsync(CloudPaymentsRequests.Charge());
+
+        Assert.Equal(new ChargeOutcome.Failed("The payment provider rejected the merchant credentials."), outcome);
+    }
+
+    [Fact]
+    public async Task A_request_the_provider_rejects_is_a_soft_decline_with_its_message()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+
+        var outcome = await services.Gateway().ChargeAsync(CloudPaymentsRequests.Charge("tk_unknown_card"));
+
+        Assert.Equal(
+            new ChargeOutcome.Declined(CloudPaymentsReasonCodes.RequestRejected, "The payment provider rejected the request: Token not found.", DeclineKind.Soft),
+            outcome);
+    }
+
+    [Fact]
+    public async Task A_resent_charge_with_the_same_request_id_charges_once_and_answers_the_same()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var request = CloudPaymentsRequests.Charge();
+
+        var first = await services.Gateway().ChargeAsync(request);
+        var second = await services.Gateway().ChargeAsync(request);
+
+        Assert.IsType<ChargeOutcome.Succeeded>(first);
+        Assert.Equal(first, second);
+        Assert.Single(emulator.ChargesFor(request.InvoiceId));
+    }
+
+    [Fact]
+    public async Task A_refund_succeeds_with_the_refund_transaction_id()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var gateway = services.Gateway();
+        var charged = Assert.IsType<ChargeOutcome.Succeeded>(await gateway.ChargeAsync(CloudPaymentsRequests.Charge(amount: 990m)));
+
+        var outcome = await gateway.RefundAsync(new RefundRequest(charged.TransactionId, Money.Rubles(990m), $"refund-{Guid.NewGuid():N}"));
+
+        var refund = Assert.Single(emulator.Refunds, r => Id(r.PaymentTransactionId) == charged.TransactionId);
+        Assert.Equal(new RefundOutcome.Succeeded(Id(refund.TransactionId)), outcome);
+        Assert.Equal(990m, refund.Amount);
+    }
+
+    [Fact]
+    public async Task A_refund_beyond_the_charge_fails_with_the_provider_message()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var gateway = services.Gateway();
+        var charged = Assert.IsType<ChargeOutcome.Succeeded>(await gateway.ChargeAsync(CloudPaymentsRequests.Charge(amount: 100m)));
+
+        var outcome = await gateway.RefundAsync(new RefundRequest(charged.TransactionId, Money.Rubles(100.01m), $"refund-{Guid.NewGuid():N}"));
+
+        Assert.Equal(new RefundOutcome.Failed("The payment provider refused the refund: The amount exceeds what is left to refund."), outcome);
+        Assert.DoesNotContain(emulator.Refunds, r => Id(r.PaymentTransactionId) == charged.TransactionId);
+    }
+
+    [Fact]
+    public async Task A_refund_of_a_payment_taken_elsewhere_fails_without_calling_the_provider()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var requestId = $"refund-{Guid.NewGuid():N}";
+
+        var outcome = await services.Gateway().RefundAsync(new RefundRequest("sandbox-3f2a", Money.Rubles(10m), requestId));
+
+        Assert.IsType<RefundOutcome.Failed>(outcome);
+        Assert.DoesNotContain(emulator.Requests, r => r.RequestId == requestId);
+    }
+
+    private static string Id(long transactionId) => transactionId.ToString(CultureInfo.InvariantCulture);
+}
