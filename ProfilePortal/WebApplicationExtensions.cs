@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ProfilePortal.Components;
 using ProfilePortal.Health;
 using ProfilePortal.Infrastructure.Health;
+using ProfilePortal.Infrastructure.Payments.CloudPayments;
+using ProfilePortal.Payments;
 using Serilog;
 
 namespace ProfilePortal;
@@ -43,6 +45,11 @@ internal static class WebApplicationExtensions
             // Our policy already says frame-ancestors 'none'; Blazor would send a second, looser header.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
+        if (app.Services.GetService<CloudPaymentsSignature>() is not null)
+        {
+            app.MapCloudPaymentsNotifications();
+        }
+
         return app;
     }
 

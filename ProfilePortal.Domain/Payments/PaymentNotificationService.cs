@@ -81,12 +81,13 @@ public sealed partial class PaymentNotificationService(
                 return replayed;
             }
 
-            var verdict = await ApplyAsync(db, notification, cancellationToken);
-            db.PaymentNotifications.Add(PaymentNotification.Receive(
-                notification.Provider, notification.Kind.ToString().ToLowerInvariant(), notification.ExternalId, notification.InvoiceId,
-                notification.RawBody, (int)verdict, clock.GetUtcNow()));
+            NotificationVerdict verdict;
             try
             {
+                verdict = await ApplyAsync(db, notification, cancellationToken);
+                db.PaymentNotifications.Add(PaymentNotification.Receive(
+                    notification.Provider, notification.Kind.ToString().ToLowerInvariant(), notification.ExternalId, notification.InvoiceId,
+                    notification.RawBody, (int)verdict, clock.GetUtcNow()));
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateException) when (attempt < 5)

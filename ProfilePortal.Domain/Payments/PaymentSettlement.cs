@@ -35,6 +35,18 @@ public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOption
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (payment.Status is PaymentStatus.Succeeded or PaymentStatus.Refunded or PaymentStatus.PartiallyRefunded)
+        {
+            return false;
+        }
+
+        if (subscription is not null && payment.BillingCycle is { } cycle && subscription.BillingCycle >= cycle)
+        {
+            // The period is already paid: another writer settled this payment between our reads of the payment
+            // and the subscription. Nothing is saved; the caller reads both again and finds it settled.
+            throw new DbUpdateConcurrencyException($"Payment {payment.Id} for cycle {cycle} was settled concurrently.");
+        }
+
         if (!payment.Succeed(transactionId, now))
         {
             return false;

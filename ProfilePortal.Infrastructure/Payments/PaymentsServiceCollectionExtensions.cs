@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProfilePortal.Domain.Payments;
+using ProfilePortal.Infrastructure.Payments.CloudPayments;
 using ProfilePortal.Infrastructure.Payments.Sandbox;
 
 namespace ProfilePortal.Infrastructure.Payments;
@@ -27,10 +28,31 @@ public static class PaymentsServiceCollectionExtensions
                 services.AddSingleton<SandboxGateway>();
                 services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxGateway>());
                 break;
+            case PaymentProvider.CloudPayments:
+                services.AddCloudPayments(configuration);
+                services.AddSingleton<IPaymentGateway, PerCallGateway>();
+                break;
             default:
                 throw new InvalidOperationException($"Billing:Gateway {gateway} is not supported.");
         }
 
         return services;
     }
+}
+
+/// <summary>
+/// The CloudPayments gateway for the (singleton) domain services: each call resolves a fresh gateway, so its
+/// typed HttpClient comes from the client factory every time and its handlers rotate as the factory intends.
+/// </summary>
+internal sealed class PerCallGateway(IServiceProvider services) : IPaymentGateway
+{
+    public string Provider => CloudPaymentsGateway.ProviderName;
+
+    public Task<ChargeOutcome> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default) =>
+        Gateway.ChargeAsync(request, cancellationToken);
+
+    public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default) =>
+        Gateway.RefundAsync(request, cancellationToken);
+
+    private IPaymentGateway Gateway => services.GetRequiredKeyedService<IPaymentGateway>(CloudPaymentsGateway.ProviderName);
 }

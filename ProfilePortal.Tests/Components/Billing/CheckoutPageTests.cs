@@ -20,13 +20,13 @@ public sealed class CheckoutPageTests(ProfileUiServices portal) : BillingTestCon
 
     private static async Task EnterCardAsync(IRenderedComponent<CheckoutPage> page, string number, string expiry = "12/30", string cvc = "123")
     {
-        await page.Find("[data-testid=card-number] input").InputAsync(new() { Value = number });
-        await page.Find("[data-testid=card-expiry] input").InputAsync(new() { Value = expiry });
-        await page.Find("[data-testid=card-cvc] input").InputAsync(new() { Value = cvc });
+        await page.Find("[data-testid=card-number]").InputAsync(new() { Value = number });
+        await page.Find("[data-testid=card-expiry]").InputAsync(new() { Value = expiry });
+        await page.Find("[data-testid=card-cvc]").InputAsync(new() { Value = cvc });
     }
 
     private static string ErrorUnder(IRenderedComponent<CheckoutPage> page, string field) =>
-        page.Find($"[data-testid=card-{field}]").ParentElement!.TextContent;
+        page.Find($"[data-testid=card-{field}]").Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text")?.TextContent ?? "";
 
     [Fact]
     public async Task The_summary_shows_the_plan_total_and_renewal_terms_and_lists_the_test_cards()
@@ -69,7 +69,7 @@ public sealed class CheckoutPageTests(ProfileUiServices portal) : BillingTestCon
         await page.Find("[data-testid=pay]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains(message, ErrorUnder(page, field), StringComparison.Ordinal));
-        Assert.Equal(number, page.Find("[data-testid=card-number] input").GetAttribute("value"));
+        Assert.Equal(number, page.Find("[data-testid=card-number]").GetAttribute("value"));
         var payment = Assert.Single(await Portal.PaymentsAsync(customer.OrganizationId));
         Assert.Equal((PaymentStatus.Pending, 0), (payment.Status, payment.Attempts));
     }
@@ -84,7 +84,7 @@ public sealed class CheckoutPageTests(ProfileUiServices portal) : BillingTestCon
         await page.Find("[data-testid=pay]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("insufficient funds", page.Find("[data-testid=payment-error]").TextContent, StringComparison.Ordinal));
-        Assert.Equal(BillingScenario.NoFundsCard, page.Find("[data-testid=card-number] input").GetAttribute("value"));
+        Assert.Equal(BillingScenario.NoFundsCard, page.Find("[data-testid=card-number]").GetAttribute("value"));
         Assert.Equal(Plan.FreeCode, (await Portal.SubscriptionAsync(customer.OrganizationId)).PlanCode);
         Assert.DoesNotContain("billing?paid=", Navigation.Uri, StringComparison.Ordinal);
     }
@@ -96,7 +96,7 @@ public sealed class CheckoutPageTests(ProfileUiServices portal) : BillingTestCon
         await Billing.SaveCardAsync(customer.Id, customer.OrganizationId, Portal.Card());
         var page = RenderCheckout("new_monthly");
 
-        Assert.Contains("•••• 4242", page.Find("[data-testid=use-saved-card]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("•••• 4242", page.Find("[data-testid=payment-panel]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=card-form]"));
         await page.Find("[data-testid=pay]").ClickAsync(new());
 

@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using ProfilePortal.Components.Admin;
-using ProfilePortal.Components.Billing;
 using ProfilePortal.Components.Pages;
 using ProfilePortal.Tests.Support;
 
@@ -11,8 +10,6 @@ public sealed class PlaceholderPagesTests : PortalComponentTestContext
 {
     public static TheoryData<Type, string, string> Titles => new()
     {
-        { typeof(BillingPage), "en", "Billing" },
-        { typeof(BillingPage), "ru", "Оплата" },
         { typeof(AdminPage), "en", "Administration" },
         { typeof(AdminPage), "ru", "Администрирование" },
     };
