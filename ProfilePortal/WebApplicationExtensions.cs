@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using ProfilePortal.Components;
 using ProfilePortal.Health;
 using ProfilePortal.Infrastructure.Health;
@@ -54,7 +55,13 @@ internal static class WebApplicationExtensions
     }
 
     /// <summary>Headers every response carries (ASVS 3.4): no framing, no sniffing, a strict referrer.</summary>
-    private static void UseSecurityHeaders(this WebApplication app) =>
+    private static void UseSecurityHeaders(this WebApplication app)
+    {
+        // With CloudPayments the card page loads the provider's widget script, which opens its own frame.
+        var widget = app.Services.GetService<IOptions<CloudPaymentsOptions>>() is { } cloudPayments
+            && app.Services.GetService<CloudPaymentsSignature>() is not null
+            ? " " + cloudPayments.Value.WidgetScriptUrl.GetLeftPart(UriPartial.Authority)
+            : string.Empty;
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -64,8 +71,9 @@ internal static class WebApplicationExtensions
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers.ContentSecurityPolicy =
                 "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; " +
-                "script-src 'self'; connect-src 'self' ws: wss:; font-src 'self' data:; " +
+                $"script-src 'self'{widget}; frame-src 'self'{widget}; connect-src 'self' ws: wss:{widget}; font-src 'self' data:; " +
                 "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
             await next();
         });
+    }
 }

@@ -16,8 +16,6 @@ public static class BillingErrors
 
     public static readonly Error AlreadyPaid = new("billing.already_paid", "This has already been paid. Nothing was charged again.");
 
-    public static readonly Error PaymentsOff = new("billing.payments_off", "Online payment is not available yet.");
-
     public static readonly Error NoCard = new("billing.no_card", "Add a card first.");
 
     public static readonly Error CardExpired = new("billing.card_expired", "The card has expired. Add a valid card.");

@@ -32,13 +32,17 @@ public sealed class BillingOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan ProviderRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>
-    /// After a soft decline of a renewal, the next tries: this long after the first failure, then each next
-    /// delay (default +1 d, +3 d, +5 d).
-    /// </summary>
-    public TimeSpan[] DeclineRetrySchedule { get; set; } = [TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(5)];
+    /// <summary>The retry schedule used when <see cref="DeclineRetrySchedule"/> is not configured.</summary>
+    public static IReadOnlyList<TimeSpan> DefaultDeclineRetrySchedule { get; } = [TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(5)];
 
-    /// <summary>Checkouts left unpaid this long may be re-pointed at another plan or pack without conflict.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
-    public TimeSpan CheckoutLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// After a soft decline of a renewal, the delays before the next tries: the first after the first failure,
+    /// and so on. Empty means <see cref="DefaultDeclineRetrySchedule"/> (+1 d, +3 d, +5 d). It starts empty
+    /// because the configuration binder appends to an array that already holds values.
+    /// </summary>
+    public TimeSpan[] DeclineRetrySchedule { get; set; } = [];
+
+    /// <summary>The schedule in force: the configured one, or the default.</summary>
+    public IReadOnlyList<TimeSpan> RetrySchedule => DeclineRetrySchedule.Length > 0 ? DeclineRetrySchedule : DefaultDeclineRetrySchedule;
+
 }

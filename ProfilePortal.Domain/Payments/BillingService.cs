@@ -278,6 +278,19 @@ public sealed partial class BillingService(
         return Result.Success();
     }
 
+    /// <summary>A payment of an organization the user manages, e.g. to see whether a widget payment was settled.</summary>
+    public async Task<Result<Payment>> GetPaymentAsync(Guid userId, Guid paymentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
+        if (payment is null || await RequireManagerAsync(db, userId, payment.OrganizationId, cancellationToken) is not null)
+        {
+            return BillingErrors.PaymentNotFound;
+        }
+
+        return payment;
+    }
+
     public async Task<Result<PaymentReceipt>> GetReceiptAsync(Guid userId, Guid paymentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);

@@ -102,8 +102,8 @@ public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOption
 
     private DateTimeOffset? NextRetry(Subscription subscription, DeclineKind kind, DateTimeOffset now)
     {
-        var schedule = options.Value.DeclineRetrySchedule;
-        return kind == DeclineKind.Hard || subscription.FailedChargeAttempts >= schedule.Length
+        var schedule = options.Value.RetrySchedule;
+        return kind == DeclineKind.Hard || subscription.FailedChargeAttempts >= schedule.Count
             ? null
             : now + schedule[subscription.FailedChargeAttempts];
     }

@@ -11,7 +11,7 @@ namespace ProfilePortal.Tests.Support;
 /// The whole portal on a real loopback port (Kestrel, so a browser and its WebSocket can reach it), on a
 /// SQLite file database of its own with the demo data, sending mail to its own maildev.
 /// </summary>
-public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TemporaryDirectory _directory = new();
 
@@ -19,7 +19,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Mail.InitializeAsync();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -45,16 +45,23 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["RateLimiting:AccountPostsPerMinute"] = "1000",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_directory.Path, "logs", "portal-.log"),
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings.Concat(ExtraSettings))
         {
             builder.UseSetting(key, value);
         }
     }
 
+    /// <summary>Settings a derived fixture adds or overrides.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await StopDependenciesAsync();
         await Mail.DisposeAsync();
         _directory.Dispose();
     }
+
+    /// <summary>Stops what a derived fixture started besides the portal, after the portal stopped.</summary>
+    protected virtual Task StopDependenciesAsync() => Task.CompletedTask;
 }

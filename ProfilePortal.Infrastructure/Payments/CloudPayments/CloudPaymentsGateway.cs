@@ -65,14 +65,15 @@ public sealed partial class CloudPaymentsGateway(CloudPaymentsClient client, ILo
         }
     }
 
-    private static ChargeOutcome Decline(int code, CloudPaymentsTransaction transaction)
+    private static ChargeOutcome.Declined Decline(int code, CloudPaymentsTransaction transaction)
     {
         var reason = CloudPaymentsReasonCodes.Describe(code);
         var kind = CloudPaymentsReasonCodes.Classify(code);
         return kind switch
         {
-            // Nothing was decided: the same attempt may be resent, so this is not a decline.
-            CloudPaymentsDeclineClass.IssuerUnavailable => new ChargeOutcome.Failed($"{reason} ({Id(code)}): try again later."),
+            // The provider answered this request for good (it replays the same answer to the same X-Request-ID),
+            // so a retry must be a new attempt: a soft decline, retried on the schedule, not a resend.
+            CloudPaymentsDeclineClass.IssuerUnavailable => new ChargeOutcome.Declined(Id(code), $"{reason}: try again later.", DeclineKind.Soft, Id(transaction.TransactionId)),
             CloudPaymentsDeclineClass.Hard => new ChargeOutcome.Declined(Id(code), reason, DeclineKind.Hard, Id(transaction.TransactionId)),
             CloudPaymentsDeclineClass.Soft => new ChargeOutcome.Declined(Id(code), reason, DeclineKind.Soft, Id(transaction.TransactionId)),
             _ => throw new InvalidOperationException($"Unknown decline class {kind}."),

@@ -71,13 +71,16 @@ public sealed class CloudPaymentsGatewayTests(CloudPaymentsEmulator emulator) : 
     }
 
     [Fact]
-    public async Task An_unavailable_issuer_is_a_failure_to_retry_not_a_decline()
+    public async Task An_unavailable_issuer_is_a_soft_decline_so_the_retry_is_a_new_request()
     {
         using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
 
         var outcome = await services.Gateway().ChargeAsync(CloudPaymentsRequests.Charge(CloudPaymentsEmulator.IssuerUnavailableToken));
 
-        Assert.Equal(new ChargeOutcome.Failed("Issuer unavailable (5091): try again later."), outcome);
+        // The provider replays its first answer to the same X-Request-ID, so resending could never succeed.
+        var declined = Assert.IsType<ChargeOutcome.Declined>(outcome);
+        Assert.Equal(("5091", DeclineKind.Soft), (declined.Code, declined.Kind));
+        Assert.Contains("try again later", declined.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
