@@ -21,6 +21,10 @@ public static class PortalTheme
             TextSecondary = "rgba(0,0,0,0.64)",
             // Likewise the default red (#f44336) for field errors and their labels: this one reaches 5.6:1 on white.
             Error = "#c62828",
+            // And the status colours of chips and alerts (paid, past due, info): each reaches 4.5:1 on white.
+            Success = "#2e7d32",
+            Warning = "#a04800",
+            Info = "#1565c0",
         },
         PaletteDark = new PaletteDark
         {
