@@ -196,11 +196,13 @@ public sealed partial class BillingService(
             return BillingErrors.InProgress;
         }
 
-        // An attempt without an answer is resent with its own card, whatever card was entered now.
+        // An attempt without an answer is resent with its own card, whatever card was entered now. A new card
+        // replaces the organization's card only once it has paid; a declined one is dropped again.
+        var enteredCard = newCard is not null && !payment.HasOpenAttempt;
         var card = payment.HasOpenAttempt
             ? await db.PaymentMethods.FirstOrDefaultAsync(m => m.Id == payment.PaymentMethodId, cancellationToken)
-            : newCard is not null
-                ? await ReplaceCardAsync(db, payment.OrganizationId, userId, newCard, now, cancellationToken)
+            : enteredCard
+                ? await ReplaceCardAsync(db, payment.OrganizationId, userId, newCard!, now, cancellationToken, retirePrevious: false)
                 : await ActiveCardQuery(db, payment.OrganizationId).FirstOrDefaultAsync(cancellationToken);
         if (card is null || card.Provider != gateway.Provider)
         {
@@ -224,7 +226,7 @@ public sealed partial class BillingService(
                 payment.Description, contact.Email, ChargeInitiator.Customer, ipAddress),
             cancellationToken);
         LogCharged(logger, payment.Id, payment.RequestId, outcome.GetType().Name);
-        return await ApplyOutcomeAsync(payment.Id, outcome, contact, cancellationToken);
+        return await ApplyOutcomeAsync(payment.Id, outcome, contact, enteredCard ? card.Id : null, cancellationToken);
     }
 
     /// <summary>Saves a card for later charges without charging it; it replaces the organization's card.</summary>
@@ -312,7 +314,8 @@ public sealed partial class BillingService(
     }
 
     /// <summary>Records the outcome of a charge in a fresh context, retrying when a concurrent writer got there first.</summary>
-    private async Task<Result<Payment>> ApplyOutcomeAsync(Guid paymentId, ChargeOutcome outcome, BillingContact contact, CancellationToken cancellationToken)
+    private async Task<Result<Payment>> ApplyOutcomeAsync(
+        Guid paymentId, ChargeOutcome outcome, BillingContact contact, Guid? enteredCardId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -325,10 +328,12 @@ public sealed partial class BillingService(
             {
                 case ChargeOutcome.Succeeded succeeded:
                     await settlement.SucceedAsync(db, payment, succeeded.TransactionId, subscription, plan, contact, cancellationToken);
+                    await KeepEnteredCardAsync(db, payment.OrganizationId, enteredCardId, keep: true, cancellationToken);
                     result = payment;
                     break;
                 case ChargeOutcome.Declined declined:
                     settlement.Decline(db, payment, declined, subscription);
+                    await KeepEnteredCardAsync(db, payment.OrganizationId, enteredCardId, keep: false, cancellationToken);
                     result = BillingErrors.Declined(declined.Kind, declined.Code);
                     break;
                 case ChargeOutcome.Failed failed:
@@ -353,11 +358,33 @@ public sealed partial class BillingService(
         }
     }
 
+    /// <summary>
+    /// After a charge with a card entered at checkout: paid, it becomes the organization's only card; declined,
+    /// it is dropped and the card on file (if any) stays.
+    /// </summary>
+    private async Task KeepEnteredCardAsync(IPortalDbContext db, Guid organizationId, Guid? enteredCardId, bool keep, CancellationToken cancellationToken)
+    {
+        if (enteredCardId is not { } id)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var affected = await db.PaymentMethods
+            .Where(m => m.OrganizationId == organizationId && m.RemovedAt == null && (keep ? m.Id != id : m.Id == id))
+            .ToListAsync(cancellationToken);
+        foreach (var method in affected)
+        {
+            method.Remove(now);
+        }
+    }
+
     private async Task<PaymentMethod> ReplaceCardAsync(
-        IPortalDbContext db, Guid organizationId, Guid userId, CardDetails card, DateTimeOffset now, CancellationToken cancellationToken)
+        IPortalDbContext db, Guid organizationId, Guid userId, CardDetails card, DateTimeOffset now, CancellationToken cancellationToken,
+        bool retirePrevious = true)
     {
         var previous = await db.PaymentMethods.Where(m => m.OrganizationId == organizationId && m.RemovedAt == null).ToListAsync(cancellationToken);
-        foreach (var old in previous)
+        foreach (var old in previous.Where(_ => retirePrevious))
         {
             old.Remove(now);
         }

@@ -95,12 +95,29 @@ public sealed class PurchaseTests(PortalServices portal) : IClassFixture<PortalS
         Assert.Equal(Plan.FreeCode, (await portal.SubscriptionAsync(customer.OrganizationId)).PlanCode);
         var failed = Assert.Single(await portal.PaymentsAsync(customer.OrganizationId));
         Assert.Equal((PaymentStatus.Failed, "5051", DeclineKind.Soft), (failed.Status, failed.FailureCode, failed.DeclineKind!.Value));
+        Assert.Null((await Billing.GetOverviewAsync(customer.Id, customer.OrganizationId)).Value.Card);
 
         var paid = await Billing.PayAsync(customer.Id, checkout.Value.PaymentId, portal.Card());
 
         Assert.True(paid.Succeeded);
         Assert.Equal(2, paid.Value.Attempts);
         Assert.Equal("new_monthly", (await portal.SubscriptionAsync(customer.OrganizationId)).PlanCode);
+    }
+
+    [Fact]
+    public async Task A_declined_new_card_leaves_the_card_on_file_and_a_paying_one_replaces_it()
+    {
+        var customer = await portal.CustomerAsync();
+        await Billing.SaveCardAsync(customer.Id, customer.OrganizationId, portal.Card("5555555555554444"));
+        var checkout = await Billing.StartPlanPurchaseAsync(customer.Id, customer.OrganizationId, "new_monthly");
+
+        await Billing.PayAsync(customer.Id, checkout.Value.PaymentId, portal.Card(BillingScenario.NoFundsCard));
+        Assert.Equal("•••• 4444", (await Billing.GetOverviewAsync(customer.Id, customer.OrganizationId)).Value.Card!.Mask);
+
+        await Billing.PayAsync(customer.Id, checkout.Value.PaymentId, portal.Card());
+        Assert.Equal("•••• 4242", (await Billing.GetOverviewAsync(customer.Id, customer.OrganizationId)).Value.Card!.Mask);
+        await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
+        Assert.Equal(1, await db.PaymentMethods.CountAsync(m => m.OrganizationId == customer.OrganizationId && m.RemovedAt == null));
     }
 
     [Fact]
