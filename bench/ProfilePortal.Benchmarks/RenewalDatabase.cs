@@ -59,7 +59,10 @@ internal static class RenewalDatabase
         return path;
     }
 
-    /// <summary>A fresh copy of the template at <paramref name="path"/> (any older copy and its WAL removed first).</summary>
+    /// <summary>
+    /// A fresh copy of the template at <paramref name="path"/> (any older copy and its WAL removed first), flushed to
+    /// the disk: otherwise the sweep's first commits wait for the copy's writeback and the runs vary by tens of seconds.
+    /// </summary>
     public static void CopyTemplate(string template, string path)
     {
         SqliteConnection.ClearAllPools();
@@ -68,7 +71,10 @@ internal static class RenewalDatabase
             File.Delete(file);
         }
 
-        File.Copy(template, path);
+        using var source = new FileStream(template, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        using var copy = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        source.CopyTo(copy);
+        copy.Flush(flushToDisk: true);
     }
 
     public static Guid UserId(int index) => BenchDatabase.Id(11, index);
