@@ -12,7 +12,7 @@ namespace ProfilePortal.Benchmarks;
 /// </summary>
 internal static class BenchDatabase
 {
-    private static readonly DateTimeOffsetToBinaryConverter Instant = new();
+    internal static readonly DateTimeOffsetToBinaryConverter Instant = new();
 
     public static int Users => Setting("BENCH_USERS", 1_000_000);
 
@@ -21,9 +21,11 @@ internal static class BenchDatabase
     /// <summary>The benchmark's "now": fixed, so the data and the quota periods are the same on every run.</summary>
     public static DateTimeOffset Now { get; } = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    public static string Path => System.IO.Path.Combine(
-        Environment.GetEnvironmentVariable("BENCH_DATA_DIR") ?? System.IO.Path.Combine(AppContext.BaseDirectory, "bench-data"),
-        $"profile-{Users}-{Events}.db");
+    /// <summary>Where the benchmark databases live: <c>BENCH_DATA_DIR</c>, else <c>bench-data</c> next to the binaries.</summary>
+    public static string DataDirectory =>
+        Environment.GetEnvironmentVariable("BENCH_DATA_DIR") ?? System.IO.Path.Combine(AppContext.BaseDirectory, "bench-data");
+
+    public static string Path => System.IO.Path.Combine(DataDirectory, $"profile-{Users}-{Events}.db");
 
     public static string ConnectionString => $"Data Source={Path}";
 
@@ -119,7 +121,7 @@ internal static class BenchDatabase
         transaction.Commit();
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    internal static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -133,7 +135,7 @@ internal static class BenchDatabase
         return command;
     }
 
-    private static void Run(SqliteCommand command, params object[] values)
+    internal static void Run(SqliteCommand command, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -143,14 +145,14 @@ internal static class BenchDatabase
         command.ExecuteNonQuery();
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 
-    private static long Scalar(SqliteConnection connection, string sql)
+    internal static long Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -158,9 +160,9 @@ internal static class BenchDatabase
     }
 
     // EF Core's SQLite provider stores GUIDs as upper-case text.
-    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
+    internal static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
-    private static Guid Id(int kind, int index)
+    internal static Guid Id(int kind, int index)
     {
         Span<byte> bytes = stackalloc byte[16];
         BitConverter.TryWriteBytes(bytes, index); // little-endian: the first field, printed as 8 hex digits
@@ -168,6 +170,6 @@ internal static class BenchDatabase
         return new Guid(bytes);
     }
 
-    private static int Setting(string name, int fallback) =>
+    internal static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
 }

@@ -8,26 +8,35 @@ using ProfilePortal.Infrastructure.Persistence;
 
 namespace ProfilePortal.Benchmarks;
 
-/// <summary>The portal's domain and infrastructure over the benchmark database, with the clock at <see cref="BenchDatabase.Now"/>.</summary>
+/// <summary>The portal's domain and infrastructure over a benchmark database, with the clock at <see cref="BenchDatabase.Now"/>.</summary>
 internal static class BenchServices
 {
-    public static ServiceProvider Create(IInterceptor? interceptor = null)
+    public static ServiceProvider Create(IInterceptor? interceptor = null) =>
+        Create(BenchDatabase.ConnectionString, services =>
+        {
+            if (interceptor is not null)
+            {
+                services.AddSingleton(interceptor);
+            }
+        });
+
+    /// <summary>
+    /// The services over <paramref name="connectionString"/>; <paramref name="configure"/> runs after the portal's
+    /// own registrations, so it can add interceptors or wrap a service.
+    /// </summary>
+    public static ServiceProvider Create(string connectionString, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = BenchDatabase.ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = connectionString })
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddMetrics();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(BenchDatabase.Now));
-        if (interceptor is not null)
-        {
-            services.AddSingleton(interceptor);
-        }
-
         services.AddDomain();
         services.AddInfrastructure(configuration, new BenchHostEnvironment());
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
