@@ -173,12 +173,13 @@ internal static class RenewalSweep
         await using var services = BenchServices.Create(RenewalDatabase.ConnectionString(template));
         var renderer = services.GetRequiredService<IEmailRenderer>();
         var options = services.GetRequiredService<IOptions<BillingOptions>>().Value;
+        var links = services.GetRequiredService<IOptions<PortalLinkOptions>>().Value;
         var now = BenchDatabase.Now;
         var model = new PaymentReceiptModel(
             "First12345 Last12345", "R-20261123-0193A5F1", "ProfilePortal: Monthly, renewal", new Money(3900m, Money.Rub),
             now.ToOffset(TimeSpan.FromHours(3)), "•••• 4242", now.AddMinutes(-5).ToOffset(TimeSpan.FromHours(3)),
             now.AddMonths(1).AddMinutes(-5).ToOffset(TimeSpan.FromHours(3)),
-            options.Link($"billing/receipts/{Guid.CreateVersion7(now)}").ToString());
+            links.Link($"billing/receipts/{Guid.CreateVersion7(now)}"));
         var receipts = new Dictionary<string, RenderedEmail>(StringComparer.Ordinal);
         foreach (var language in new[] { "ru", "en" })
         {
