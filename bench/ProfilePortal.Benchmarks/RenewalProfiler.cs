@@ -23,6 +23,7 @@ internal sealed class RenewalProfiler
     private readonly ConcurrentDictionary<string, (long Ticks, int Count)> _reads = new(StringComparer.Ordinal);
     private long _render;
     private long _renders;
+    private long _renderAllocated;
     private long _gateway;
     private long _charges;
     private long _queries;
@@ -33,6 +34,8 @@ internal sealed class RenewalProfiler
     private long _saves;
     private long _saveCount;
     private long _saveStarted;
+    private long _saveAllocatedStarted;
+    private long _saveAllocated;
     private volatile bool _saving;
 
     /// <summary>Wraps the renderer and the gateway and adds the interceptors; for <see cref="BenchServices.Create(string, Action{IServiceCollection}?)"/>.</summary>
@@ -56,14 +59,15 @@ internal sealed class RenewalProfiler
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Instrumented RenewalService sweep: {renewals:N0} renewals in {wall.TotalSeconds:F1} s ({renewals / wall.TotalSeconds:N0}/s; the instrumentation costs a little)."));
-        Line("Receipt rendering (Razor, one after another)", render, wall, $"{_renders:N0} receipts, {1000 * render / Math.Max(1, _renders):F2} ms each");
+        Line("Receipt rendering (Razor, one after another)", render, wall,
+            $"{_renders:N0} receipts, {1000 * render / Math.Max(1, _renders):F2} ms and {_renderAllocated / 1024.0 / Math.Max(1, _renders):N0} KB allocated each");
         Line("Reads (due, cards, payments, owners, cancelled)", queries, wall, $"{_queryCount:N0} commands");
         foreach (var (read, (ticks, count)) in _reads.OrderByDescending(r => r.Value.Ticks))
         {
             Line($"  {read}", Seconds(ticks), wall, $"{count:N0} commands");
         }
 
-        Line("SaveChanges, in all", saves, wall, $"{_saveCount:N0} saves");
+        Line("SaveChanges, in all", saves, wall, $"{_saveCount:N0} saves, {_saveAllocated / 1024.0 / renewals:N0} KB allocated per renewal");
         Line("  of which SQL commands", saveCommands, wall, $"{_saveCommandCount:N0} commands");
         Line("  of which commits", commits, wall, string.Empty);
         Line("  of which EF Core (detect changes, SQL, fix-up)", saves - saveCommands - commits, wall, string.Empty);
@@ -131,6 +135,8 @@ internal sealed class RenewalProfiler
         public async Task<RenderedEmail> RenderAsync<TModel>(TModel model, string language, CancellationToken cancellationToken = default)
             where TModel : IEmailModel
         {
+            // Receipts are rendered one after another, so the process's allocations meanwhile are the renderer's.
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -139,6 +145,7 @@ internal sealed class RenewalProfiler
             finally
             {
                 Interlocked.Add(ref profiler._render, Stopwatch.GetTimestamp() - started);
+                Interlocked.Add(ref profiler._renderAllocated, GC.GetTotalAllocatedBytes(precise: true) - allocated);
                 Interlocked.Increment(ref profiler._renders);
             }
         }
@@ -227,6 +234,7 @@ internal sealed class RenewalProfiler
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
             DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
+            profiler._saveAllocatedStarted = GC.GetTotalAllocatedBytes(precise: true);
             profiler._saveStarted = Stopwatch.GetTimestamp();
             profiler._saving = true;
             return base.SavingChangesAsync(eventData, result, cancellationToken);
@@ -248,6 +256,7 @@ internal sealed class RenewalProfiler
         {
             profiler._saving = false;
             Interlocked.Add(ref profiler._saves, Stopwatch.GetTimestamp() - profiler._saveStarted);
+            Interlocked.Add(ref profiler._saveAllocated, GC.GetTotalAllocatedBytes(precise: true) - profiler._saveAllocatedStarted);
             Interlocked.Increment(ref profiler._saveCount);
         }
     }
