@@ -202,7 +202,7 @@ public sealed partial class BillingService(
         var card = payment.HasOpenAttempt
             ? await db.PaymentMethods.FirstOrDefaultAsync(m => m.Id == payment.PaymentMethodId, cancellationToken)
             : enteredCard
-                ? await ReplaceCardAsync(db, payment.OrganizationId, userId, newCard!, now, cancellationToken, retirePrevious: false)
+                ? await OrganizationCards.AddAsync(db, payment.OrganizationId, gateway.Provider, newCard!, userId, now, retirePrevious: false, cancellationToken)
                 : await ActiveCardQuery(db, payment.OrganizationId).FirstOrDefaultAsync(cancellationToken);
         if (card is null || card.Provider != gateway.Provider)
         {
@@ -244,7 +244,7 @@ public sealed partial class BillingService(
             return BillingErrors.CardExpired;
         }
 
-        var method = await ReplaceCardAsync(db, organizationId, userId, card, now, cancellationToken);
+        var method = await OrganizationCards.AddAsync(db, organizationId, gateway.Provider, card, userId, now, retirePrevious: true, cancellationToken);
 
         // A renewal waiting for a new card is tried again at once by the next sweep.
         var subscription = await db.Subscriptions.FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
@@ -377,24 +377,6 @@ public sealed partial class BillingService(
         {
             method.Remove(now);
         }
-    }
-
-    private async Task<PaymentMethod> ReplaceCardAsync(
-        IPortalDbContext db, Guid organizationId, Guid userId, CardDetails card, DateTimeOffset now, CancellationToken cancellationToken,
-        bool retirePrevious = true)
-    {
-        var previous = await db.PaymentMethods.Where(m => m.OrganizationId == organizationId && m.RemovedAt == null).ToListAsync(cancellationToken);
-        foreach (var old in previous.Where(_ => retirePrevious))
-        {
-            old.Remove(now);
-        }
-
-        var method = PaymentMethod.Save(organizationId, gateway.Provider, card, userId, now);
-        db.PaymentMethods.Add(method);
-        db.AuditEntries.Add(AuditEntry.Record(
-            userId, "payment_method.added", "payment_method", method.Id.ToString(), organizationId,
-            FieldChange.Describe([new("Card", previous.FirstOrDefault()?.Mask, method.Mask)]), now));
-        return method;
     }
 
     private async Task<Result<Checkout>> CheckoutOfAsync(IPortalDbContext db, Payment payment, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)

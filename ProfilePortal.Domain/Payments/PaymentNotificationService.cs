@@ -169,7 +169,7 @@ public sealed partial class PaymentNotificationService(
                 payment.BeginAttempt(notification.Provider, null, notification.Card?.Mask ?? string.Empty, now);
                 if (notification.Card is { Token.Length: > 0 } card)
                 {
-                    await SaveCardAsync(db, payment, notification.Provider, card, now, cancellationToken);
+                    await OrganizationCards.AddAsync(db, payment.OrganizationId, notification.Provider, card, payment.InitiatedByUserId, now, retirePrevious: true, cancellationToken);
                 }
 
                 var subscription = payment.SubscriptionId is { } id ? await db.Subscriptions.FirstAsync(s => s.Id == id, cancellationToken) : null;
@@ -216,22 +216,6 @@ public sealed partial class PaymentNotificationService(
             FieldChange.Describe([new("Refunded", null, notification.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Status", null, payment.Status.ToString())]),
             now));
         return NotificationVerdict.Accepted;
-    }
-
-    private static async Task SaveCardAsync(
-        IPortalDbContext db, Payment payment, string provider, CardDetails card, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var previous = await db.PaymentMethods.Where(m => m.OrganizationId == payment.OrganizationId && m.RemovedAt == null).ToListAsync(cancellationToken);
-        foreach (var old in previous)
-        {
-            old.Remove(now);
-        }
-
-        var method = PaymentMethod.Save(payment.OrganizationId, provider, card, payment.InitiatedByUserId, now);
-        db.PaymentMethods.Add(method);
-        db.AuditEntries.Add(AuditEntry.Record(
-            payment.InitiatedByUserId, "payment_method.added", "payment_method", method.Id.ToString(), payment.OrganizationId,
-            FieldChange.Describe([new("Card", null, method.Mask)]), now));
     }
 
     private static async Task<NotificationVerdict?> StoredVerdictAsync(IPortalDbContext db, ProviderNotification notification, CancellationToken cancellationToken)
