@@ -1,8 +1,8 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using ProfilePortal.Infrastructure.Identity;
 using ProfilePortal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using static ProfilePortal.Tests.EndToEnd.AxeAssertions;
 
 namespace ProfilePortal.Tests.EndToEnd;
 
@@ -57,12 +57,5 @@ public sealed class BillingJourneyTests(PortalApp app, BrowserFixture browser)
             Assert.True(DateTime.UtcNow < deadline, "No receipt email reached the customer within 30 s.");
             await Task.Delay(250);
         }
-    }
-
-    private static void AssertNoSeriousViolations(AxeResult result, string what)
-    {
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"Axe found on {what}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 }

@@ -1,9 +1,9 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using ProfilePortal.Infrastructure.Identity;
 using ProfilePortal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using static ProfilePortal.Tests.EndToEnd.AxeAssertions;
 
 namespace ProfilePortal.Tests.EndToEnd;
 
@@ -131,12 +131,5 @@ public sealed class ProfileJourneyTests(PortalApp app, BrowserFixture browser)
         await page.ByTestId("quota-buy").ClickAsync();
         await Expect(page.ByTestId("plans-pack")).ToHaveCountAsync(3);
         AssertNoSeriousViolations(await page.RunAxe(), "the plans dialog");
-    }
-
-    private static void AssertNoSeriousViolations(AxeResult result, string what)
-    {
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"Axe found on {what}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 }
