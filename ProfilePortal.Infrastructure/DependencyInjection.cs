@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProfilePortal.Infrastructure.Configuration;
 using ProfilePortal.Infrastructure.Email;
+using ProfilePortal.Infrastructure.Features;
 using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Identity;
 using ProfilePortal.Infrastructure.Payments;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddPortalEmail(configuration);
         services.AddPortalPayments(configuration);
         services.AddPortalScheduling(configuration);
+        services.AddPortalFeatureDefinitions();
 
         // Every node shares the key ring through the database, so cookies and circuits survive a restart
         // and work behind a load balancer.

@@ -11,6 +11,8 @@ public static class BillingErrors
 
     public static readonly Error PackUnavailable = new("billing.pack_unavailable", "This quota pack is not on sale.");
 
+    public static readonly Error PacksOff = new("billing.packs_off", "Quota packs are not on sale at the moment.");
+
     public static readonly Error AlreadySubscribed = new(
         "billing.already_subscribed", "The organization already has a paid plan. Changing plans comes with upgrades.");
 

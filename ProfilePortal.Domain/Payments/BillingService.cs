@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ProfilePortal.Domain.Audit;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Quotas;
@@ -19,6 +20,7 @@ public sealed partial class BillingService(
     IPaymentGateway gateway,
     PaymentSettlement settlement,
     QuotaService quotas,
+    IFeatureGate features,
     TimeProvider clock,
     ILogger<BillingService> logger)
 {
@@ -134,6 +136,13 @@ public sealed partial class BillingService(
             return denied;
         }
 
+        // The billing page hides packs while the payments UI is off; a crafted request meets the same switch.
+        if (!await features.IsEnabledForAsync(FeatureNames.PaymentsUi, userId, cancellationToken))
+        {
+            LogRefused(logger, "pack purchase", organizationId, BillingErrors.PacksOff.Code);
+            return BillingErrors.PacksOff;
+        }
+
         var pack = await db.QuotaPacks.AsNoTracking().FirstOrDefaultAsync(p => p.Code == packCode, cancellationToken);
         if (pack is null || !pack.IsActive)
         {
@@ -188,6 +197,13 @@ public sealed partial class BillingService(
         if (payment.Status is not (PaymentStatus.Pending or PaymentStatus.Failed))
         {
             return BillingErrors.AlreadyPaid;
+        }
+
+        // A pack checkout opened before the payments UI was switched off is not paid after it.
+        if (payment.Purpose == PaymentPurpose.QuotaPack && !payment.HasOpenAttempt
+            && !await features.IsEnabledForAsync(FeatureNames.PaymentsUi, userId, cancellationToken))
+        {
+            return BillingErrors.PacksOff;
         }
 
         var now = clock.GetUtcNow();

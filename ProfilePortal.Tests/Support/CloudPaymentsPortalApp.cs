@@ -18,6 +18,7 @@ public sealed class CloudPaymentsPortalApp : PortalApp
         new("Payments:CloudPayments:ApiSecret", CloudPaymentsEmulator.ApiSecret),
         new("Payments:CloudPayments:BaseUrl", Provider.BaseAddress.ToString()),
         new("Scheduler:Enabled", "false"),
+        new("FeatureManagement:PaymentsUi", "true"),
     ];
 
     protected override Task StopDependenciesAsync() => Provider.DisposeAsync();

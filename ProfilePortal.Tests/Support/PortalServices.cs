@@ -32,6 +32,8 @@ public class PortalServices : IAsyncLifetime
             {
                 ["Database:Provider"] = "Sqlite",
                 ["ConnectionStrings:Portal"] = ConnectionString,
+                // Quota packs are on sale only while the payments UI is on.
+                ["FeatureManagement:PaymentsUi"] = "true",
             })
             .AddInMemoryCollection(Settings)
             .Build();

@@ -84,6 +84,36 @@ public sealed class FeatureFlagTests(FeatureFlagServices portal) : IClassFixture
         await settings.ClearOverrideAsync(FeatureNames.Trials);
     }
 
+    [Fact]
+    public async Task The_domain_gate_puts_each_user_in_the_same_bucket_as_the_pages_do()
+    {
+        var settings = portal.Get<FeatureSettings>();
+        var gate = portal.Get<IFeatureGate>();
+        var users = Enumerable.Range(0, 300).Select(_ => Guid.NewGuid()).ToList();
+        await settings.SetOverrideAsync(FeatureNames.Trials, enabled: true, rolloutPercentage: 50, "admin@example.com");
+        try
+        {
+            var pages = await EnabledUsersAsync(users.Select(u => u.ToString()));
+            var domain = new HashSet<string>();
+            foreach (var user in users)
+            {
+                if (await gate.IsEnabledForAsync(FeatureNames.Trials, user))
+                {
+                    domain.Add(user.ToString());
+                }
+            }
+
+            Assert.InRange(pages.Count, 100, 200);
+            Assert.Equal(pages.Order(), domain.Order());
+            Assert.True(await gate.IsEnabledForAsync(FeatureNames.ProfilePage, users[0]));
+            Assert.False(await gate.IsEnabledForAsync(FeatureNames.PaymentsUi, users[0]));
+        }
+        finally
+        {
+            await settings.ClearOverrideAsync(FeatureNames.Trials);
+        }
+    }
+
     [Theory]
     [InlineData("NoSuchFeature", 10, "featureName")]
     [InlineData(FeatureNames.Trials, 101, "rolloutPercentage")]

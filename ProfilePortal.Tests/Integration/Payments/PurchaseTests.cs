@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProfilePortal.Domain.Activity;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Quotas;
 using ProfilePortal.Tests.Support;
@@ -182,6 +183,30 @@ public sealed class PurchaseTests(PortalServices portal) : IClassFixture<PortalS
         var snapshot = await portal.Get<QuotaService>().GetSnapshotAsync(customer.OrganizationId);
         Assert.Equal((50, 100), (snapshot!.Purchased, snapshot.Limit));
         Assert.Contains("quota.pack_purchased", await portal.AuditActionsAsync(customer.OrganizationId));
+    }
+
+    [Fact]
+    public async Task A_quota_pack_is_not_sold_while_the_payments_ui_is_off_even_to_a_crafted_request()
+    {
+        var customer = await portal.CustomerAsync();
+        await Billing.SaveCardAsync(customer.Id, customer.OrganizationId, portal.Card());
+        var opened = await Billing.StartPackPurchaseAsync(customer.Id, customer.OrganizationId, "standard", Guid.NewGuid().ToString("N"));
+        var settings = portal.Get<FeatureSettings>();
+        await settings.SetOverrideAsync(FeatureNames.PaymentsUi, enabled: false, rolloutPercentage: null, "admin@example.com");
+        try
+        {
+            var started = await Billing.StartPackPurchaseAsync(customer.Id, customer.OrganizationId, "standard", Guid.NewGuid().ToString("N"));
+            var paid = await Billing.PayAsync(customer.Id, opened.Value.PaymentId, null);
+
+            Assert.Equal(BillingErrors.PacksOff.Code, started.Errors.Single().Code);
+            Assert.Equal(BillingErrors.PacksOff.Code, paid.Errors.Single().Code);
+            Assert.Empty(portal.ChargesOf(await portal.PaymentsAsync(customer.OrganizationId)));
+            Assert.Equal(0, (await portal.Get<QuotaService>().GetSnapshotAsync(customer.OrganizationId))!.Purchased);
+        }
+        finally
+        {
+            await settings.ClearOverrideAsync(FeatureNames.PaymentsUi);
+        }
     }
 
     [Fact]
