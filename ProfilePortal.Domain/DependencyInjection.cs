@@ -8,6 +8,7 @@ using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Trials;
 
 namespace ProfilePortal.Domain;
 
@@ -32,6 +33,9 @@ public static class DependencyInjection
         services.AddSingleton<BillingService>();
         services.AddSingleton<RenewalService>();
         services.AddSingleton<PaymentNotificationService>();
+        services.AddSingleton<BillingMetrics>();
+        services.AddSingleton<TrialService>();
+        services.AddSingleton<TrialReminderService>();
         return services;
     }
 }

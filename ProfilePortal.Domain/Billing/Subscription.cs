@@ -1,4 +1,5 @@
 using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Payments;
 
 namespace ProfilePortal.Domain.Billing;
 
@@ -66,12 +67,30 @@ public sealed class Subscription : IVersioned
     /// <summary>Charges of the current renewal that the card issuer refused, for the retry schedule.</summary>
     public int FailedChargeAttempts { get; private set; }
 
+    /// <summary>
+    /// While past due: when access ends unless a charge succeeds first. Set by the first refused charge of a
+    /// period and kept through its retries, so retrying never extends the grace.
+    /// </summary>
+    public DateTimeOffset? GraceEndsAt { get; private set; }
+
+    /// <summary>How many of the reminders before the trial converts were sent (see <see cref="TrialReminderDue"/>).</summary>
+    public int TrialRemindersSent { get; private set; }
+
     public Guid Version { get; set; }
 
     /// <summary>The plan as loaded with the row; the methods below change <see cref="PlanCode"/> only.</summary>
     public Plan? Plan { get; private set; }
 
     public bool IsFree => PlanCode == Billing.Plan.FreeCode;
+
+    /// <summary>In a trial: the plan is chosen, nothing is paid yet, access runs to <see cref="TrialEndsAt"/>.</summary>
+    public bool IsTrialing => Status == SubscriptionStatus.Trialing;
+
+    /// <summary>
+    /// Whether the next charge converts a trial: no period was ever paid since the trial started (it is still
+    /// running, or its conversion was declined and is being retried in the grace period).
+    /// </summary>
+    public bool ConvertsTrial => TrialStartedAt is not null && BillingAnchor is null && !IsFree;
 
     /// <summary>Whether the organization pays for a plan that currently gives access (not Free, not ended).</summary>
     public bool HasPaidAccess => !IsFree && Status is SubscriptionStatus.Active or SubscriptionStatus.PastDue or SubscriptionStatus.Trialing;
@@ -81,10 +100,10 @@ public sealed class Subscription : IVersioned
 
     public static string PaymentKey(Guid subscriptionId, int cycle) => $"{subscriptionId:N}:{cycle}";
 
-    /// <summary>Whether the renewal sweep should charge this subscription at <paramref name="now"/>.</summary>
+    /// <summary>Whether the renewal sweep should charge this subscription (or convert its trial) at <paramref name="now"/>.</summary>
     public bool IsDueForRenewal(DateTimeOffset now) =>
         !IsFree
-        && Status == SubscriptionStatus.Active
+        && Status is SubscriptionStatus.Active or SubscriptionStatus.Trialing
         && !CancelAtPeriodEnd
         && CurrentPeriodEnd <= now
         && (NextChargeAttemptAt is null || NextChargeAttemptAt <= now);
@@ -118,7 +137,125 @@ public sealed class Subscription : IVersioned
         CancellationReason = null;
         NextChargeAttemptAt = null;
         FailedChargeAttempts = 0;
+        GraceEndsAt = null;
     }
+
+    /// <summary>
+    /// A trial of <paramref name="plan"/> from <paramref name="now"/> for <paramref name="length"/>: access to the
+    /// plan's allowance without paying; at <see cref="TrialEndsAt"/> the renewal sweep charges the plan's price.
+    /// Only from Free: the caller has checked that the user never had a trial.
+    /// </summary>
+    public void StartTrial(Plan plan, DateTimeOffset now, TimeSpan length)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.IsFree || !plan.IsActive)
+        {
+            throw new InvalidOperationException($"Plan {plan.Code} cannot be tried.");
+        }
+
+        if (HasPaidAccess)
+        {
+            throw new InvalidOperationException($"Subscription {Id} already runs plan {PlanCode}.");
+        }
+
+        PlanCode = plan.Code;
+        Status = SubscriptionStatus.Trialing;
+        TrialStartedAt = now;
+        TrialEndsAt = now + length;
+        TrialRemindersSent = 0;
+        CurrentPeriodStart = now;
+        CurrentPeriodEnd = TrialEndsAt;
+        BillingAnchor = null;
+        AnchorCycle = BillingCycle;
+        CancelAtPeriodEnd = false;
+        CanceledAt = null;
+        CancellationReason = null;
+        NextChargeAttemptAt = null;
+        FailedChargeAttempts = 0;
+        GraceEndsAt = null;
+    }
+
+    /// <summary>
+    /// The conversion charge succeeded: the first paid period starts where the trial ended (not when the sweep or
+    /// a retry got to it), so the renewal dates do not drift with the sweep.
+    /// </summary>
+    public void ConvertTrial(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (!ConvertsTrial || plan.Code != PlanCode || TrialEndsAt is not { } trialEnd)
+        {
+            throw new InvalidOperationException($"Subscription {Id} on {PlanCode} has no trial to convert to {plan.Code}.");
+        }
+
+        BillingCycle++;
+        AnchorCycle = BillingCycle;
+        BillingAnchor = trialEnd;
+        CurrentPeriodStart = trialEnd;
+        CurrentPeriodEnd = trialEnd.AddMonths(plan.DurationMonths);
+        Status = SubscriptionStatus.Active;
+        NextChargeAttemptAt = null;
+        FailedChargeAttempts = 0;
+        GraceEndsAt = null;
+    }
+
+    /// <summary>
+    /// The customer cancelled the trial: nothing is charged, access runs to the trial's end, then the sweep
+    /// moves the organization to Free.
+    /// </summary>
+    public void CancelTrial(DateTimeOffset now)
+    {
+        if (!IsTrialing || CancelAtPeriodEnd)
+        {
+            throw new InvalidOperationException($"Subscription {Id} has no running trial to cancel.");
+        }
+
+        CancelAtPeriodEnd = true;
+        CanceledAt = now;
+        CancellationReason = TrialCancellationReason;
+    }
+
+    /// <summary>The cancellation reason recorded for a cancelled trial.</summary>
+    public const string TrialCancellationReason = "trial_cancelled";
+
+    /// <summary>
+    /// Which reminder before the conversion is due at <paramref name="now"/>, as an index into
+    /// <paramref name="leadTimes"/> (longest lead first, e.g. 24 h then 1 h), or null when none is. When the
+    /// sweep comes late and several are due, only the latest is sent: a "24 hours left" mail an hour before the
+    /// charge would be wrong.
+    /// </summary>
+    public int? TrialReminderDue(IReadOnlyList<TimeSpan> leadTimes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(leadTimes);
+        if (!IsTrialing || CancelAtPeriodEnd || TrialEndsAt is not { } end || now >= end)
+        {
+            return null;
+        }
+
+        int? due = null;
+        for (var i = TrialRemindersSent; i < leadTimes.Count; i++)
+        {
+            if (now >= end - leadTimes[i])
+            {
+                due = i;
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Reminder <paramref name="index"/> was queued: it and every earlier one count as sent.</summary>
+    public void RecordTrialReminder(int index)
+    {
+        if (index < TrialRemindersSent)
+        {
+            throw new InvalidOperationException($"Reminder {index} of subscription {Id} was already sent.");
+        }
+
+        TrialRemindersSent = index + 1;
+    }
+
+    /// <summary>Whether the grace period of a past-due subscription is over at <paramref name="now"/>.</summary>
+    public bool IsGraceOver(DateTimeOffset now) => Status == SubscriptionStatus.PastDue && GraceEndsAt <= now;
 
     /// <summary>The charge for the next period succeeded: the period moves on by the plan's months.</summary>
     public void Renew(Plan plan)
@@ -135,20 +272,33 @@ public sealed class Subscription : IVersioned
         Status = SubscriptionStatus.Active;
         NextChargeAttemptAt = null;
         FailedChargeAttempts = 0;
+        GraceEndsAt = null;
     }
 
     /// <summary>The provider did not answer: the same charge is resent at <paramref name="retryAt"/>; access is kept.</summary>
     public void PostponeCharge(DateTimeOffset retryAt) => NextChargeAttemptAt = retryAt;
 
     /// <summary>
-    /// The issuer refused the renewal: past due, access kept, the next try at <paramref name="retryAt"/> (or
-    /// none until the card is replaced when null).
+    /// The issuer refused the renewal or the trial's conversion at <paramref name="now"/>: past due, access kept
+    /// for <paramref name="grace"/> from the first refusal of the period (later refusals keep that end). A soft
+    /// refusal is tried again at the next of <paramref name="retryOffsets"/> (counted from the first refusal, e.g.
+    /// +1 d, +3 d, +5 d) that is still ahead and inside the grace; a hard one, or a used-up schedule, waits for a
+    /// new card.
     /// </summary>
-    public void MarkPastDue(DateTimeOffset? retryAt)
+    public void MarkPastDue(DeclineKind kind, IReadOnlyList<TimeSpan> retryOffsets, TimeSpan grace, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(retryOffsets);
+        if (Status != SubscriptionStatus.PastDue || GraceEndsAt is null)
+        {
+            GraceEndsAt = now + grace;
+        }
+
+        var firstRefusal = GraceEndsAt.Value - grace;
         Status = SubscriptionStatus.PastDue;
         FailedChargeAttempts++;
-        NextChargeAttemptAt = retryAt;
+        NextChargeAttemptAt = kind == DeclineKind.Hard
+            ? null
+            : retryOffsets.Select(offset => firstRefusal + offset).Where(at => at > now && at < GraceEndsAt).Order().Cast<DateTimeOffset?>().FirstOrDefault();
     }
 
     /// <summary>
@@ -178,6 +328,8 @@ public sealed class Subscription : IVersioned
         CancelAtPeriodEnd = false;
         NextChargeAttemptAt = null;
         FailedChargeAttempts = 0;
+        GraceEndsAt = null;
+        TrialRemindersSent = 0;
         TrialStartedAt = null;
         TrialEndsAt = null;
         DiscountPercent = null;

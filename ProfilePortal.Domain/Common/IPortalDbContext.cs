@@ -58,6 +58,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<PaymentNotification> PaymentNotifications { get; }
 
+    DbSet<Trials.Trial> Trials { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

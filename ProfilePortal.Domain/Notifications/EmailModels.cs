@@ -39,3 +39,51 @@ public sealed record PaymentReceiptModel(
 {
     public static string Kind => "payment-receipt";
 }
+
+/// <summary>Sent when a trial starts: what it is, when it converts and for how much, and how to cancel.</summary>
+public sealed record TrialStartedModel(
+    string DisplayName, string PlanName, ProfilePortal.Domain.Common.Money Amount, DateTimeOffset ConvertsAt, string CardMask, string CancelLink) : IEmailModel
+{
+    public static string Kind => "trial-started";
+}
+
+/// <summary>
+/// Sent 24 hours and 1 hour before a trial converts: the plan, the amount, the date in the customer's time
+/// zone, and the path to cancel in one click on the page it opens.
+/// </summary>
+public sealed record TrialReminderModel(
+    string DisplayName, string PlanName, ProfilePortal.Domain.Common.Money Amount, DateTimeOffset ConvertsAt, string TimeZone, TimeSpan Lead,
+    string CardMask, string CancelLink) : IEmailModel
+{
+    public static string Kind => "trial-reminder";
+}
+
+/// <summary>Sent when the customer cancels a trial: nothing will be charged, access runs to the trial's end.</summary>
+public sealed record TrialCancelledModel(string DisplayName, string PlanName, DateTimeOffset AccessEndsAt, string PricingLink) : IEmailModel
+{
+    public static string Kind => "trial-cancelled";
+}
+
+/// <summary>
+/// Sent on every refused renewal or trial conversion (dunning): what failed and why, whether it will be tried
+/// again or needs another card, and when access ends unless it is paid.
+/// </summary>
+public sealed record PaymentFailedModel(
+    string DisplayName,
+    string Description,
+    ProfilePortal.Domain.Common.Money Amount,
+    string CardMask,
+    string Reason,
+    bool NeedsNewCard,
+    DateTimeOffset? NextAttemptAt,
+    DateTimeOffset AccessEndsAt,
+    string UpdateCardLink) : IEmailModel
+{
+    public static string Kind => "payment-failed";
+}
+
+/// <summary>Sent when the grace period ends unpaid: the organization is back on Free, and how to come back.</summary>
+public sealed record SubscriptionExpiredModel(string DisplayName, string PlanName, string PricingLink) : IEmailModel
+{
+    public static string Kind => "subscription-expired";
+}

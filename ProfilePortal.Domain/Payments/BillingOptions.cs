@@ -36,11 +36,19 @@ public sealed class BillingOptions
     public static IReadOnlyList<TimeSpan> DefaultDeclineRetrySchedule { get; } = [TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(5)];
 
     /// <summary>
-    /// After a soft decline of a renewal, the delays before the next tries: the first after the first failure,
-    /// and so on. Empty means <see cref="DefaultDeclineRetrySchedule"/> (+1 d, +3 d, +5 d). It starts empty
-    /// because the configuration binder appends to an array that already holds values.
+    /// After a soft decline of a renewal or a trial's conversion, when to try again, each counted from the first
+    /// decline of the period; tries that would fall after the grace period are skipped. Empty means
+    /// <see cref="DefaultDeclineRetrySchedule"/> (+1 d, +3 d, +5 d). It starts empty because the configuration
+    /// binder appends to an array that already holds values.
     /// </summary>
     public TimeSpan[] DeclineRetrySchedule { get; set; } = [];
+
+    /// <summary>
+    /// How long a past-due subscription keeps access after the first refused charge of a period before it
+    /// goes back to Free (seed 002: the grace period, 7 days by default).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "60.00:00:00")]
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The schedule in force: the configured one, or the default.</summary>
     public IReadOnlyList<TimeSpan> RetrySchedule => DeclineRetrySchedule.Length > 0 ? DeclineRetrySchedule : DefaultDeclineRetrySchedule;

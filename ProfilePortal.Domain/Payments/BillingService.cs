@@ -348,7 +348,8 @@ public sealed partial class BillingService(
                     result = payment;
                     break;
                 case ChargeOutcome.Declined declined:
-                    settlement.Decline(db, payment, declined, subscription);
+                    // The customer is present and sees the decline: no dunning email.
+                    await settlement.DeclineAsync(db, payment, declined, subscription, contact: null, cancellationToken);
                     await KeepEnteredCardAsync(db, payment.OrganizationId, enteredCardId, keep: false, cancellationToken);
                     result = BillingErrors.Declined(declined.Kind, declined.Code);
                     break;
@@ -419,7 +420,8 @@ public sealed partial class BillingService(
         }
     }
 
-    private static async Task<Error?> RequireManagerAsync(IPortalDbContext db, Guid userId, Guid organizationId, CancellationToken cancellationToken)
+    /// <summary>Null when the user may manage the organization's billing (Owner or Admin); else why not.</summary>
+    internal static async Task<Error?> RequireManagerAsync(IPortalDbContext db, Guid userId, Guid organizationId, CancellationToken cancellationToken)
     {
         var role = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId && m.OrganizationId == organizationId)

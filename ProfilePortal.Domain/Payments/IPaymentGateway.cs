@@ -15,6 +15,20 @@ public interface IPaymentGateway
     Task<ChargeOutcome> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default);
 
     Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks that a saved card can be charged without keeping any money (an authorisation of a token amount,
+    /// voided at once): a trial asks for a card the conversion will be able to charge.
+    /// <see cref="ChargeOutcome.Succeeded"/> means the card is good; its transaction id names the voided hold.
+    /// </summary>
+    Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A card check; <see cref="RequestId"/> makes it idempotent like a charge.</summary>
+public sealed record CardVerificationRequest(string CardToken, string AccountId, string RequestId, string? Email, string? IpAddress = null)
+{
+    /// <summary>The amount authorised and voided at once.</summary>
+    public static Money HoldAmount { get; } = Money.Rubles(1m);
 }
 
 /// <summary>Who asked for a charge; providers treat customer-present and scheduled charges differently.</summary>

@@ -151,10 +151,10 @@ public sealed partial class PaymentNotificationService(
             case NotificationKind.Fail:
                 if (payment.Status == PaymentStatus.Pending)
                 {
-                    settlement.Decline(
+                    await settlement.DeclineAsync(
                         db, payment,
                         new ChargeOutcome.Declined(notification.ReasonCode ?? "unknown", notification.Reason ?? "Declined", notification.DeclineKind),
-                        null);
+                        null, null, cancellationToken);
                 }
 
                 return NotificationVerdict.Accepted;

@@ -7,6 +7,7 @@ using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Trials;
 
 namespace ProfilePortal.Domain.Payments;
 
@@ -19,7 +20,8 @@ public sealed record BillingContact(Guid UserId, string Email, string DisplayNam
 /// audit trail, and the receipt email is queued with the payment. Shared by the customer's checkout, the
 /// provider's notifications and the renewal sweep, so each path settles a payment the same way.
 /// </summary>
-public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOptions> options, IOptions<PortalLinkOptions> links, TimeProvider clock)
+public sealed class PaymentSettlement(
+    EmailOutbox outbox, BillingMetrics metrics, IOptions<BillingOptions> options, IOptions<PortalLinkOptions> links, TimeProvider clock)
 {
     /// <summary>
     /// Records a success and its effects. Returns false, changing nothing, when the payment was already
@@ -61,6 +63,9 @@ public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOption
             case PaymentPurpose.Renewal:
                 RenewSubscription(db, payment, Require(subscription), Require(plan), now);
                 break;
+            case PaymentPurpose.TrialConversion:
+                await ConvertTrialAsync(db, payment, Require(subscription), Require(plan), now, cancellationToken);
+                break;
             case PaymentPurpose.QuotaPack:
                 await AddPackAsync(db, payment, now, cancellationToken);
                 break;
@@ -76,17 +81,76 @@ public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOption
         return true;
     }
 
-    /// <summary>Records a decline; a renewal's subscription goes past due with the next try per the retry schedule.</summary>
-    public void Decline(IPortalDbContext db, Payment payment, ChargeOutcome.Declined declined, Subscription? subscription)
+    /// <summary>
+    /// Records a decline. A renewal or a trial's conversion puts the subscription past due: access is kept for
+    /// the grace period, the next try follows the retry schedule (a hard decline waits for a new card), and the
+    /// <paramref name="contact"/> gets an email asking to update the card.
+    /// </summary>
+    public async Task DeclineAsync(
+        IPortalDbContext db, Payment payment, ChargeOutcome.Declined declined, Subscription? subscription, BillingContact? contact,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         payment.Decline(declined.Code, declined.Reason, declined.Kind);
         Audit(db, payment, "payment.declined", [new("Status", "Pending", "Failed"), new("Reason", null, $"{declined.Code} {declined.Reason}")], now);
-        if (payment.Purpose == PaymentPurpose.Renewal && subscription is not null)
+        if (payment.Purpose is not (PaymentPurpose.Renewal or PaymentPurpose.TrialConversion) || subscription is null)
         {
-            var before = subscription.Status;
-            subscription.MarkPastDue(NextRetry(subscription, declined.Kind, now));
-            AuditSubscription(db, subscription, payment.InitiatedByUserId, "subscription.past_due", [new("Status", before.ToString(), subscription.Status.ToString())], now);
+            return;
+        }
+
+        var before = subscription.Status;
+        subscription.MarkPastDue(declined.Kind, options.Value.RetrySchedule, options.Value.GracePeriod, now);
+        AuditSubscription(
+            db, subscription, payment.InitiatedByUserId, "subscription.past_due",
+            [new("Status", before.ToString(), subscription.Status.ToString()), new("GraceEndsAt", null, Iso(subscription.GraceEndsAt))], now);
+        if (before != SubscriptionStatus.PastDue)
+        {
+            metrics.GraceEntered(subscription.PlanCode);
+        }
+
+        if (payment.Purpose == PaymentPurpose.TrialConversion)
+        {
+            metrics.TrialConversionFailed(subscription.PlanCode);
+        }
+
+        if (contact is not null)
+        {
+            var model = new PaymentFailedModel(
+                contact.DisplayName,
+                payment.Description,
+                payment.Total,
+                payment.CardMask ?? string.Empty,
+                declined.Reason,
+                NeedsNewCard: declined.Kind == DeclineKind.Hard,
+                subscription.NextChargeAttemptAt is { } retry ? TimeZones.ToLocal(retry, contact.TimeZone) : null,
+                TimeZones.ToLocal(subscription.GraceEndsAt!.Value, contact.TimeZone),
+                links.Value.Link("billing"));
+            db.EmailMessages.Add(await outbox.PrepareAsync(contact.Email, contact.Language, model, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// The grace period ended unpaid: the organization goes back to Free, a converting trial ends as expired,
+    /// and the <paramref name="contact"/> is told.
+    /// </summary>
+    public async Task ExpireAsync(IPortalDbContext db, Subscription subscription, Plan plan, BillingContact? contact, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var wasTrial = subscription.ConvertsTrial;
+        subscription.DowngradeToFree(now);
+        AuditSubscription(
+            db, subscription, null, "subscription.expired",
+            [new("Plan", plan.Code, Plan.FreeCode), new("Status", SubscriptionStatus.PastDue.ToString(), subscription.Status.ToString())], now);
+        if (wasTrial && await RunningTrialAsync(db, subscription.Id, cancellationToken) is { } trial)
+        {
+            trial.End(TrialOutcome.Expired, now);
+        }
+
+        metrics.GraceExpired(plan.Code);
+        if (contact is not null)
+        {
+            var model = new SubscriptionExpiredModel(contact.DisplayName, plan.Name, links.Value.Link("pricing"));
+            db.EmailMessages.Add(await outbox.PrepareAsync(contact.Email, contact.Language, model, cancellationToken));
         }
     }
 
@@ -94,18 +158,10 @@ public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOption
     public void Postpone(Payment payment, ChargeOutcome.Failed failed, Subscription? subscription)
     {
         payment.RecordProviderFailure(failed.Reason);
-        if (payment.Purpose == PaymentPurpose.Renewal)
+        if (payment.Purpose is PaymentPurpose.Renewal or PaymentPurpose.TrialConversion)
         {
             subscription?.PostponeCharge(clock.GetUtcNow() + options.Value.ProviderRetryDelay);
         }
-    }
-
-    private DateTimeOffset? NextRetry(Subscription subscription, DeclineKind kind, DateTimeOffset now)
-    {
-        var schedule = options.Value.RetrySchedule;
-        return kind == DeclineKind.Hard || subscription.FailedChargeAttempts >= schedule.Count
-            ? null
-            : now + schedule[subscription.FailedChargeAttempts];
     }
 
     private static void ActivateSubscription(IPortalDbContext db, Payment payment, Subscription subscription, Plan plan, DateTimeOffset now)
@@ -138,6 +194,30 @@ public sealed class PaymentSettlement(EmailOutbox outbox, IOptions<BillingOption
             [new("PeriodEnd", Iso(before), Iso(subscription.CurrentPeriodEnd)), new("Status", status.ToString(), subscription.Status.ToString()), new("Payment", null, payment.Id.ToString())],
             now);
     }
+
+    private async Task ConvertTrialAsync(IPortalDbContext db, Payment payment, Subscription subscription, Plan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var status = subscription.Status;
+        subscription.ConvertTrial(plan);
+        AuditSubscription(
+            db,
+            subscription,
+            null,
+            "subscription.trial_converted",
+            [new("Status", status.ToString(), subscription.Status.ToString()), new("PeriodEnd", null, Iso(subscription.CurrentPeriodEnd)), new("Payment", null, payment.Id.ToString())],
+            now);
+        if (await RunningTrialAsync(db, subscription.Id, cancellationToken) is { } trial)
+        {
+            trial.End(TrialOutcome.Converted, now);
+        }
+
+        metrics.TrialConverted(plan.Code);
+    }
+
+    private static Task<Trial?> RunningTrialAsync(IPortalDbContext db, Guid subscriptionId, CancellationToken cancellationToken) =>
+        db.Trials.Where(t => t.SubscriptionId == subscriptionId && t.Outcome == TrialOutcome.Running)
+            .OrderByDescending(t => t.StartedAt)
+            .FirstOrDefaultAsync(cancellationToken);
 
     private static async Task AddPackAsync(IPortalDbContext db, Payment payment, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -30,4 +30,7 @@ public enum PaymentPurpose
 
     /// <summary>A one-off quota pack for the current period.</summary>
     QuotaPack = 2,
+
+    /// <summary>The first period of the plan chosen for a trial, charged when the trial ends.</summary>
+    TrialConversion = 3,
 }

@@ -10,18 +10,25 @@ using ProfilePortal.Domain.Quotas;
 
 namespace ProfilePortal.Domain.Payments;
 
-/// <summary>What one run of the renewal sweep did.</summary>
-public sealed record RenewalSweepResult(int Renewed, int Declined, int Postponed, int Ended)
+/// <summary>
+/// What one run of the renewal sweep did: periods renewed, trials converted, charges declined or postponed,
+/// subscriptions ended (cancelled for the period end) and expired (grace over).
+/// </summary>
+public sealed record RenewalSweepResult(int Renewed, int Declined, int Postponed, int Ended, int Converted = 0, int Expired = 0)
 {
-    public int Total => Renewed + Declined + Postponed + Ended;
+    public int Total => Renewed + Declined + Postponed + Ended + Converted + Expired;
 
     public RenewalSweepResult Add(RenewalSweepResult other) =>
-        new(Renewed + other.Renewed, Declined + other.Declined, Postponed + other.Postponed, Ended + other.Ended);
+        new(Renewed + other.Renewed, Declined + other.Declined, Postponed + other.Postponed, Ended + other.Ended,
+            Converted + other.Converted, Expired + other.Expired);
 }
 
 /// <summary>
 /// The renewal sweep: charges the saved card of every paid subscription whose period has ended (legacy and new
-/// plans alike) and moves the period on; ends the subscriptions cancelled for the period end. Works in batches,
+/// plans alike) and moves the period on, converts the trials that have ended the same way (their first period
+/// is the chosen plan's), ends the subscriptions and trials cancelled for the period end, and sends the past-due
+/// ones whose grace is over back to Free. A refused charge puts the subscription past due with retries on the
+/// schedule and a dunning email. Works in batches,
 /// two saves per batch: first the payments with their attempts opened (each keyed by subscription + period),
 /// then the outcomes. A crash between the two leaves open attempts that the next run resends with the same
 /// request ids, which the provider answers without charging again.
@@ -37,8 +44,8 @@ public sealed partial class RenewalService(
 {
     public async Task<RenewalSweepResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        var total = new RenewalSweepResult(0, 0, 0, await EndCancelledAsync(cancellationToken));
         var plans = await LoadPlansAsync(cancellationToken);
+        var total = new RenewalSweepResult(0, 0, 0, await EndCancelledAsync(cancellationToken), Expired: await ExpireGraceAsync(plans, cancellationToken));
         while (!cancellationToken.IsCancellationRequested)
         {
             var batch = await RunBatchAsync(plans, cancellationToken);
@@ -51,7 +58,7 @@ public sealed partial class RenewalService(
 
         if (total.Total > 0)
         {
-            LogSwept(logger, total.Renewed, total.Declined, total.Postponed, total.Ended);
+            LogSwept(logger, total.Renewed, total.Converted, total.Declined, total.Postponed, total.Ended, total.Expired);
         }
 
         return total;
@@ -77,8 +84,7 @@ public sealed partial class RenewalService(
             .ToDictionary(g => g.Key, g => g.MaxBy(m => m.AddedAt)!);
         var keys = due.Select(s => s.NextPaymentKey).ToList();
         var payments = await db.Payments.Where(p => keys.Contains(p.IdempotencyKey)).ToDictionaryAsync(p => p.IdempotencyKey, cancellationToken);
-        var contacts = await OwnersQuery(db, organizationIds).ToListAsync(cancellationToken);
-        var contactOf = contacts.GroupBy(c => c.OrganizationId).ToDictionary(g => g.Key, g => g.First().Contact);
+        var contactOf = await ContactsAsync(db, organizationIds, cancellationToken);
 
         // Save 1: a payment per due subscription with its attempt opened, or a decline when there is no card to charge.
         var charges = new List<(Subscription Subscription, Payment Payment, PaymentMethod Card)>(due.Count);
@@ -88,9 +94,12 @@ public sealed partial class RenewalService(
             var plan = plans[subscription.PlanCode];
             if (!payments.TryGetValue(subscription.NextPaymentKey, out var payment))
             {
+                var conversion = subscription.ConvertsTrial;
                 payment = Payment.ForPeriod(
-                    subscription.OrganizationId, subscription.Id, subscription.BillingCycle + 1, PaymentPurpose.Renewal, plan.Code, plan.Total,
-                    $"ProfilePortal: {plan.Name}, renewal", initiatedBy: null, now);
+                    subscription.OrganizationId, subscription.Id, subscription.BillingCycle + 1,
+                    conversion ? PaymentPurpose.TrialConversion : PaymentPurpose.Renewal, plan.Code, plan.Total,
+                    conversion ? $"ProfilePortal: {plan.Name}, {plan.DurationMonths} mo after the trial" : $"ProfilePortal: {plan.Name}, renewal",
+                    initiatedBy: null, now);
                 db.Payments.Add(payment);
             }
 
@@ -104,7 +113,9 @@ public sealed partial class RenewalService(
             {
                 payment.BeginAttempt(gateway.Provider, card?.Id, card?.Mask ?? string.Empty, now);
                 var reason = card is null || card.Provider != gateway.Provider ? "No card on file" : "The card has expired";
-                settlement.Decline(db, payment, new ChargeOutcome.Declined(card is null ? "no_card" : "5054", reason, DeclineKind.Hard), subscription);
+                contactOf.TryGetValue(subscription.OrganizationId, out var owner);
+                await settlement.DeclineAsync(
+                    db, payment, new ChargeOutcome.Declined(card is null ? "no_card" : "5054", reason, DeclineKind.Hard), subscription, owner, cancellationToken);
                 declined++;
                 continue;
             }
@@ -144,19 +155,28 @@ public sealed partial class RenewalService(
 
         // Save 2: the outcomes.
         var renewed = 0;
+        var converted = 0;
         var postponed = 0;
         for (var i = 0; i < charges.Count; i++)
         {
             var (subscription, payment, _) = charges[i];
+            contactOf.TryGetValue(subscription.OrganizationId, out var contact);
             switch (outcomes[i])
             {
                 case ChargeOutcome.Succeeded succeeded:
-                    contactOf.TryGetValue(subscription.OrganizationId, out var contact);
                     await settlement.SucceedAsync(db, payment, succeeded.TransactionId, subscription, plans[subscription.PlanCode], contact, cancellationToken);
-                    renewed++;
+                    if (payment.Purpose == PaymentPurpose.TrialConversion)
+                    {
+                        converted++;
+                    }
+                    else
+                    {
+                        renewed++;
+                    }
+
                     break;
                 case ChargeOutcome.Declined decline:
-                    settlement.Decline(db, payment, decline, subscription);
+                    await settlement.DeclineAsync(db, payment, decline, subscription, contact, cancellationToken);
                     declined++;
                     break;
                 case ChargeOutcome.Failed failed:
@@ -184,7 +204,7 @@ public sealed partial class RenewalService(
             quotas.Invalidate(subscription.OrganizationId);
         }
 
-        return new RenewalSweepResult(renewed, declined, postponed, 0);
+        return new RenewalSweepResult(renewed, declined, postponed, 0, converted);
     }
 
     /// <summary>
@@ -213,7 +233,7 @@ public sealed partial class RenewalService(
     {
         var ending = await db.Subscriptions
             .Where(s => s.PlanCode != Plan.FreeCode && s.CancelAtPeriodEnd && s.CurrentPeriodEnd <= now
-                && (s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.PastDue))
+                && (s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.PastDue || s.Status == SubscriptionStatus.Trialing))
             .Take(options.Value.RenewalBatchSize)
             .ToListAsync(cancellationToken);
         foreach (var subscription in ending)
@@ -238,11 +258,66 @@ public sealed partial class RenewalService(
     }
 
     /// <summary>
+    /// Past-due subscriptions whose grace period is over go back to Free (before any charging, so an expired one
+    /// is not charged again), with an email to the owner.
+    /// </summary>
+    private async Task<int> ExpireGraceAsync(IReadOnlyDictionary<string, Plan> plans, CancellationToken cancellationToken)
+    {
+        var expired = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow();
+            await using var db = await dbFactory.CreateAsync(cancellationToken);
+            var batch = await db.Subscriptions
+                .Where(s => s.Status == SubscriptionStatus.PastDue && s.GraceEndsAt <= now)
+                .OrderBy(s => s.GraceEndsAt)
+                .Take(options.Value.RenewalBatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var contactOf = await ContactsAsync(db, [.. batch.Select(s => s.OrganizationId)], cancellationToken);
+            foreach (var subscription in batch)
+            {
+                contactOf.TryGetValue(subscription.OrganizationId, out var contact);
+                await settlement.ExpireAsync(db, subscription, plans[subscription.PlanCode], contact, cancellationToken);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A customer paid or changed one of them meanwhile; the next run looks again.
+                LogBatchConflict(logger, batch.Count);
+                break;
+            }
+
+            foreach (var subscription in batch)
+            {
+                quotas.Invalidate(subscription.OrganizationId);
+            }
+
+            expired += batch.Count;
+            if (batch.Count < options.Value.RenewalBatchSize)
+            {
+                break;
+            }
+        }
+
+        return expired;
+    }
+
+    /// <summary>
     /// The first <paramref name="take"/> paid subscriptions whose period has ended, oldest period end first: active
-    /// ones (unless a provider failure postponed them) and past due ones whose next retry has come. Past due ones
-    /// without a retry wait for a new card. Each status is read in the order of the (Status, CurrentPeriodEnd) index
-    /// and cut at <paramref name="take"/> before the two are merged, so a batch reads at most two batches' worth of
-    /// rows; one condition over both statuses made the database read and sort every due row for every batch.
+    /// ones (unless a provider failure postponed them), trials at their end (the conversion), and past due ones
+    /// whose next retry has come. Past due ones without a retry wait for a new card. Each status is read in the
+    /// order of the (Status, CurrentPeriodEnd) index and cut at <paramref name="take"/> before they are merged, so a
+    /// batch reads at most three batches' worth of rows; one condition over all statuses made the database read
+    /// and sort every due row for every batch.
     /// </summary>
     public static IQueryable<Subscription> DueQuery(IPortalDbContext db, DateTimeOffset now, int take)
     {
@@ -251,11 +326,15 @@ public sealed partial class RenewalService(
             .Where(s => s.Status == SubscriptionStatus.Active && (s.NextChargeAttemptAt == null || s.NextChargeAttemptAt <= now))
             .OrderBy(s => s.CurrentPeriodEnd)
             .Take(take);
+        var trials = due
+            .Where(s => s.Status == SubscriptionStatus.Trialing && (s.NextChargeAttemptAt == null || s.NextChargeAttemptAt <= now))
+            .OrderBy(s => s.CurrentPeriodEnd)
+            .Take(take);
         var pastDue = due
             .Where(s => s.Status == SubscriptionStatus.PastDue && s.NextChargeAttemptAt <= now)
             .OrderBy(s => s.CurrentPeriodEnd)
             .Take(take);
-        return active.Concat(pastDue).OrderBy(s => s.CurrentPeriodEnd).Take(take);
+        return active.Concat(trials).Concat(pastDue).OrderBy(s => s.CurrentPeriodEnd).Take(take);
     }
 
     private async Task<ChargeOutcome> ChargeSafelyAsync(ChargeRequest request, CancellationToken cancellationToken)
@@ -278,6 +357,11 @@ public sealed partial class RenewalService(
         return await db.Plans.AsNoTracking().ToDictionaryAsync(p => p.Code, cancellationToken);
     }
 
+    private static async Task<Dictionary<Guid, BillingContact>> ContactsAsync(IPortalDbContext db, List<Guid> organizationIds, CancellationToken cancellationToken) =>
+        (await OwnersQuery(db, organizationIds).ToListAsync(cancellationToken))
+            .GroupBy(c => c.OrganizationId)
+            .ToDictionary(g => g.Key, g => g.First().Contact);
+
     private static IQueryable<OwnerContact> OwnersQuery(IPortalDbContext db, List<Guid> organizationIds) =>
         db.Memberships.AsNoTracking()
             .Where(m => organizationIds.Contains(m.OrganizationId) && m.Role == OrganizationRole.Owner)
@@ -287,8 +371,8 @@ public sealed partial class RenewalService(
 
     private sealed record OwnerContact(Guid OrganizationId, BillingContact Contact);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal sweep: {Renewed} renewed, {Declined} declined, {Postponed} postponed, {Ended} ended")]
-    private static partial void LogSwept(ILogger logger, int renewed, int declined, int postponed, int ended);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal sweep: {Renewed} renewed, {Converted} trials converted, {Declined} declined, {Postponed} postponed, {Ended} ended, {Expired} expired")]
+    private static partial void LogSwept(ILogger logger, int renewed, int converted, int declined, int postponed, int ended, int expired);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal batch of {Count} met a concurrent change; what it left open is taken up by the next run")]
     private static partial void LogBatchConflict(ILogger logger, int count);

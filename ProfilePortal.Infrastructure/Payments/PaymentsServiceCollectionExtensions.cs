@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProfilePortal.Domain.Payments;
+using ProfilePortal.Domain.Trials;
 using ProfilePortal.Infrastructure.Payments.CloudPayments;
 using ProfilePortal.Infrastructure.Payments.Sandbox;
 
@@ -19,6 +20,11 @@ public static class PaymentsServiceCollectionExtensions
             .Bind(configuration.GetSection(BillingOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.DeclineRetrySchedule.All(d => d > TimeSpan.Zero), "Billing:DeclineRetrySchedule holds a delay that is not positive.")
+            .ValidateOnStart();
+        services.AddOptions<TrialOptions>()
+            .Bind(configuration.GetSection(TrialOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.ReminderLeadTimes.All(d => d > TimeSpan.Zero), "Trials:ReminderLeadTimes holds a lead time that is not positive.")
             .ValidateOnStart();
 
         var gateway = configuration.GetSection(BillingOptions.SectionName).Get<BillingOptions>()?.Gateway ?? PaymentProvider.Sandbox;
@@ -53,6 +59,9 @@ internal sealed class PerCallGateway(IServiceProvider services) : IPaymentGatewa
 
     public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default) =>
         Gateway.RefundAsync(request, cancellationToken);
+
+    public Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default) =>
+        Gateway.VerifyCardAsync(request, cancellationToken);
 
     private IPaymentGateway Gateway => services.GetRequiredKeyedService<IPaymentGateway>(CloudPaymentsGateway.ProviderName);
 }

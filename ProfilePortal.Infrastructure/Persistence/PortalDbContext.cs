@@ -12,6 +12,7 @@ using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Trials;
 
 namespace ProfilePortal.Infrastructure.Persistence;
 
@@ -56,6 +57,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Refund> Refunds => Set<Refund>();
 
     public DbSet<PaymentNotification> PaymentNotifications => Set<PaymentNotification>();
+
+    public DbSet<Trial> Trials => Set<Trial>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

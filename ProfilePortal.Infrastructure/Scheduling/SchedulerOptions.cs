@@ -39,6 +39,10 @@ public sealed class SchedulerOptions
     [Range(5, 86400)]
     public int RenewalSweepSeconds { get; set; } = 60;
 
+    /// <summary>How often the trial reminder sweep looks for trials 24 hours and 1 hour before conversion.</summary>
+    [Range(5, 3600)]
+    public int TrialReminderSweepSeconds { get; set; } = 60;
+
     /// <summary>How often organizations with new launches are checked for the low-quota email.</summary>
     [Range(1, 1440)]
     public int QuotaNoticeSweepMinutes { get; set; } = 5;

@@ -53,6 +53,11 @@ public static class SchedulingServiceCollectionExtensions
                     .WithIdentity("billing-renewals", "sweeps")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.RenewalSweepSeconds)),
                 job => job.WithIdentity(RenewalSweepJob.Key));
+            q.ScheduleJob<TrialReminderSweepJob>(
+                trigger => trigger
+                    .WithIdentity("trial-reminders", "sweeps")
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.TrialReminderSweepSeconds)),
+                job => job.WithIdentity(TrialReminderSweepJob.Key));
             q.ScheduleJob<QuotaNoticeSweepJob>(
                 trigger => trigger
                     .WithIdentity("quota-notice-sweep", "sweeps")

@@ -3,6 +3,7 @@ using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Payments;
+using ProfilePortal.Domain.Trials;
 using ProfilePortal.Infrastructure.Payments.Sandbox;
 
 namespace ProfilePortal.Tests.Support;
@@ -41,6 +42,20 @@ public static class BillingScenario
         var paid = await billing.PayAsync(customer.Id, checkout.Value.PaymentId, portal.Card(card));
         Assert.True(paid.Succeeded, string.Join("; ", paid.Errors.Select(e => e.Message)));
         return paid.Value;
+    }
+
+    /// <summary>Starts a trial of <paramref name="planCode"/> with a new sandbox card and asserts it worked.</summary>
+    public static async Task<TrialStatus> StartTrialAsync(this PortalServices portal, Customer customer, string planCode = "new_quarterly", string card = GoodCard)
+    {
+        var started = await portal.Get<TrialService>().StartAsync(customer.Id, customer.OrganizationId, planCode, portal.Card(card), "203.0.113.7");
+        Assert.True(started.Succeeded, string.Join("; ", started.Errors.Select(e => e.Message)));
+        return started.Value;
+    }
+
+    public static async Task<Trial> TrialOfAsync(this PortalServices portal, Guid userId)
+    {
+        await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
+        return await db.Trials.AsNoTracking().SingleAsync(t => t.UserId == userId);
     }
 
     public static async Task<Subscription> SubscriptionAsync(this PortalServices portal, Guid organizationId)

@@ -34,6 +34,8 @@ public class PortalServices : IAsyncLifetime
                 ["ConnectionStrings:Portal"] = ConnectionString,
                 // Quota packs are on sale only while the payments UI is on.
                 ["FeatureManagement:PaymentsUi"] = "true",
+                // Trials are offered to everyone unless a test narrows the rollout.
+                ["FeatureManagement:Trials"] = "true",
             })
             .AddInMemoryCollection(Settings)
             .Build();

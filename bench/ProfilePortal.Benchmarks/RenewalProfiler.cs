@@ -171,6 +171,9 @@ internal sealed class RenewalProfiler
 
         public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default) =>
             inner.RefundAsync(request, cancellationToken);
+
+        public Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default) =>
+            inner.VerifyCardAsync(request, cancellationToken);
     }
 
     private sealed class CommandTimer(RenewalProfiler profiler) : DbCommandInterceptor

@@ -48,6 +48,22 @@ public sealed partial class CloudPaymentsClient(HttpClient http, IOptionsMonitor
         return SendAsync("payments/tokens/charge", body, request.RequestId, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>payments/tokens/auth</c>: the first stage of a two-stage payment of a saved card; the money is held until
+    /// <c>payments/confirm</c> or <see cref="VoidAsync"/>. The portal uses it only to check a card (and voids it).
+    /// </summary>
+    public Task<CloudPaymentsReply> AuthorizeTokenAsync(CardVerificationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.CardToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.RequestId);
+        var amount = CardVerificationRequest.HoldAmount;
+        var body = new TokenChargeBody(
+            request.CardToken, CheckedAmount(amount.Amount), amount.Currency, request.AccountId, request.RequestId,
+            TrInitiatorCode: 1, PaymentScheduled: 0, "Card check", request.Email, request.IpAddress);
+        return SendAsync("payments/tokens/auth", body, request.RequestId, cancellationToken);
+    }
+
     /// <summary><c>payments/refund</c>: returns <paramref name="amount"/> of a completed payment, wholly or in part.</summary>
     public Task<CloudPaymentsReply> RefundAsync(long transactionId, decimal amount, string requestId, CancellationToken cancellationToken = default)
     {

@@ -59,6 +59,18 @@ public sealed class SandboxGateway(TimeProvider clock) : IPaymentGateway
                 : new RefundOutcome.Succeeded("sbx_rf_" + Hash(request.RequestId))));
     }
 
+    /// <summary>Declines as a charge of the same test card would; takes nothing (the hold is voided at once).</summary>
+    public Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var sends = _sends.AddOrUpdate(request.RequestId, 1, (_, n) => n + 1);
+        var asCharge = new ChargeRequest(
+            request.CardToken, CardVerificationRequest.HoldAmount, request.RequestId, request.RequestId, request.AccountId, "Card check", request.Email,
+            ChargeInitiator.Customer, request.IpAddress);
+        var outcome = Decide(asCharge, sends);
+        return Task.FromResult(outcome is ChargeOutcome.Failed ? outcome : _answers.GetOrAdd(request.RequestId, outcome));
+    }
+
     private ChargeOutcome Decide(ChargeRequest request, int sends)
     {
         if (request.Amount.Amount <= 0)

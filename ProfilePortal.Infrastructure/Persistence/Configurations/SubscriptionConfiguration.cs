@@ -15,6 +15,8 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.HasIndex(s => s.OrganizationId).IsUnique();
         // The sweeps look up due rows by status and instant.
         builder.HasIndex(s => new { s.Status, s.CurrentPeriodEnd });
+        // The grace expiry looks up past-due rows by the end of their grace.
+        builder.HasIndex(s => new { s.Status, s.GraceEndsAt });
         builder.Property(s => s.PlanCode).HasMaxLength(32).IsRequired();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.CancellationReason).HasMaxLength(1000);
@@ -23,6 +25,8 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Ignore(s => s.IsFree);
         builder.Ignore(s => s.HasPaidAccess);
         builder.Ignore(s => s.NextPaymentKey);
+        builder.Ignore(s => s.IsTrialing);
+        builder.Ignore(s => s.ConvertsTrial);
         builder.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -25,7 +25,62 @@ public sealed class EmailTemplateRenderingTests
         { Notice("Ben", QuotaLevel.Low), "en", "Your launches are running low" },
         { Notice("Анна", QuotaLevel.Exhausted), "ru", "Запуски закончились" },
         { Notice("Ben", QuotaLevel.Exhausted), "en", "You have used all your launches" },
+        { Receipt("Анна"), "ru", "Чек 2026-000042" },
+        { Receipt("Ben"), "en", "Receipt 2026-000042" },
+        { TrialStarted("Анна"), "ru", "Пробный период «Квартальный» начался" },
+        { TrialStarted("Ben"), "en", "Your Квартальный trial has started" },
+        { Reminder("Анна", TimeSpan.FromHours(24)), "ru", "Через 24 часа пробный период закончится" },
+        { Reminder("Ben", TimeSpan.FromHours(24)), "en", "Your trial ends in 24 hours" },
+        { Reminder("Анна", TimeSpan.FromHours(1)), "ru", "Через час пробный период закончится" },
+        { Reminder("Ben", TimeSpan.FromHours(1)), "en", "Your trial ends in 1 hour" },
+        { new TrialCancelledModel("Анна", "Квартальный", Noon, "https://portal.example/pricing"), "ru", "Пробный период отменён" },
+        { new TrialCancelledModel("Ben", "Квартальный", Noon, "https://portal.example/pricing"), "en", "Your trial is cancelled" },
+        { Failed("Анна", needsNewCard: false), "ru", "Не удалось списать оплату — обновите карту" },
+        { Failed("Ben", needsNewCard: true), "en", "Your payment failed — please update your card" },
+        { new SubscriptionExpiredModel("Анна", "Квартальный", "https://portal.example/pricing"), "ru", "Подписка приостановлена: оплата не прошла" },
+        { new SubscriptionExpiredModel("Ben", "Квартальный", "https://portal.example/pricing"), "en", "Your subscription has ended: the payment did not go through" },
     };
+
+    private static readonly DateTimeOffset Noon = new(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(3));
+
+    [Fact]
+    public async Task A_trial_reminder_states_the_plan_the_amount_the_local_date_with_its_zone_and_the_cancel_link()
+    {
+        var ru = await RenderAsync(Reminder("Анна", TimeSpan.FromHours(24)), "ru");
+        var en = await RenderAsync(Reminder("Ben", TimeSpan.FromHours(1)), "en");
+
+        var amount = ProfilePortal.Domain.Common.Money.Rubles(9900m).Format(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"));
+        Assert.Contains($"30 ноября 2026, 12:00 (Europe/Moscow) мы спишем {amount} с карты •••• 4242.", ru.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Квартальный", ru.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://portal.example/billing/trial/cancel\n", en.TextBody, StringComparison.Ordinal);
+        Assert.Contains("On November 30, 2026 12:00 (Europe/Moscow) we will charge", en.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_payment_email_says_whether_it_is_retried_or_needs_a_new_card()
+    {
+        var retried = await RenderAsync(Failed("Ben", needsNewCard: false), "en");
+        var hard = await RenderAsync(Failed("Ben", needsNewCard: true), "en");
+
+        Assert.Contains("We will try again on November 30, 2026 12:00.", retried.TextBody, StringComparison.Ordinal);
+        Assert.Contains("This card cannot be charged again", hard.TextBody, StringComparison.Ordinal);
+        Assert.Contains("You keep your plan until December 5, 2026 12:00.", hard.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://portal.example/billing\n", hard.TextBody, StringComparison.Ordinal);
+    }
+
+    private static PaymentReceiptModel Receipt(string name) => new(
+        name, "2026-000042", "ProfilePortal: Квартальный, 3 mo", ProfilePortal.Domain.Common.Money.Rubles(9900m), Noon, "•••• 4242", Noon, Noon.AddMonths(3),
+        "https://portal.example/billing/receipts/1");
+
+    private static TrialStartedModel TrialStarted(string name) =>
+        new(name, "Квартальный", ProfilePortal.Domain.Common.Money.Rubles(9900m), Noon, "•••• 4242", "https://portal.example/billing/trial/cancel");
+
+    private static TrialReminderModel Reminder(string name, TimeSpan lead) => new(
+        name, "Квартальный", ProfilePortal.Domain.Common.Money.Rubles(9900m), Noon, "Europe/Moscow", lead, "•••• 4242", "https://portal.example/billing/trial/cancel");
+
+    private static PaymentFailedModel Failed(string name, bool needsNewCard) => new(
+        name, "ProfilePortal: Квартальный, renewal", ProfilePortal.Domain.Common.Money.Rubles(9900m), "•••• 4242", needsNewCard ? "Expired card" : "Insufficient funds",
+        needsNewCard, needsNewCard ? null : Noon, Noon.AddDays(5), "https://portal.example/billing");
 
     [Theory]
     [MemberData(nameof(EveryTemplateInEveryLanguage))]
@@ -118,6 +173,12 @@ public sealed class EmailTemplateRenderingTests
         PasswordResetCodeModel m => _renderer.RenderAsync(m, language),
         PasswordChangedModel m => _renderer.RenderAsync(m, language),
         QuotaNoticeModel m => _renderer.RenderAsync(m, language),
+        PaymentReceiptModel m => _renderer.RenderAsync(m, language),
+        TrialStartedModel m => _renderer.RenderAsync(m, language),
+        TrialReminderModel m => _renderer.RenderAsync(m, language),
+        TrialCancelledModel m => _renderer.RenderAsync(m, language),
+        PaymentFailedModel m => _renderer.RenderAsync(m, language),
+        SubscriptionExpiredModel m => _renderer.RenderAsync(m, language),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Add the model here."),
     };
 

@@ -107,7 +107,7 @@ public sealed class RenewalTests(PortalServices portal) : IClassFixture<PortalSe
         portal.Clock.Advance(TimeSpan.FromDays(31));
 
         await Renewals.RunAsync();
-        portal.Clock.Advance(TimeSpan.FromDays(10));
+        portal.Clock.Advance(TimeSpan.FromDays(6));
         await Renewals.RunAsync();
 
         var subscription = await portal.SubscriptionAsync(customer.OrganizationId);
@@ -215,5 +215,8 @@ public sealed class RenewalTests(PortalServices portal) : IClassFixture<PortalSe
         }
 
         public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default) => inner.RefundAsync(request, cancellationToken);
+
+        public Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default) =>
+            inner.VerifyCardAsync(request, cancellationToken);
     }
 }

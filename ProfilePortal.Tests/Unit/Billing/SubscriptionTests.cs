@@ -1,4 +1,5 @@
 using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Payments;
 
 namespace ProfilePortal.Tests.Unit.Billing;
 
@@ -118,7 +119,7 @@ public sealed class SubscriptionTests
         var subscription = Free(Utc(2026, 1, 1));
         subscription.Activate(Monthly, Utc(2026, 11, 23));
 
-        subscription.MarkPastDue(Utc(2026, 12, 24));
+        subscription.MarkPastDue(DeclineKind.Soft, [TimeSpan.FromDays(1)], TimeSpan.FromDays(7), Utc(2026, 12, 23));
 
         Assert.Equal(SubscriptionStatus.PastDue, subscription.Status);
         Assert.True(subscription.HasPaidAccess);
@@ -148,5 +149,123 @@ public sealed class SubscriptionTests
 
         Assert.Equal((Plan.FreeCode, SubscriptionStatus.Active, (DateTimeOffset?)null), (subscription.PlanCode, subscription.Status, subscription.CurrentPeriodEnd));
         Assert.False(subscription.HasPaidAccess);
+    }
+
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+    private static readonly TimeSpan[] Retries = [TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(5)];
+
+    [Fact]
+    public void A_trial_gives_the_plan_for_seven_days_unpaid_and_is_due_for_conversion_at_its_end()
+    {
+        var subscription = Free(Utc(2026, 1, 1));
+
+        subscription.StartTrial(Quarterly, Utc(2026, 11, 23, 9), Week);
+
+        Assert.Equal(("new_quarterly", SubscriptionStatus.Trialing, 0), (subscription.PlanCode, subscription.Status, subscription.BillingCycle));
+        Assert.Equal((Utc(2026, 11, 30, 9), Utc(2026, 11, 30, 9)), (subscription.TrialEndsAt!.Value, subscription.CurrentPeriodEnd!.Value));
+        Assert.True(subscription.HasPaidAccess && subscription.ConvertsTrial);
+        Assert.False(subscription.IsDueForRenewal(Utc(2026, 11, 30, 8)));
+        Assert.True(subscription.IsDueForRenewal(Utc(2026, 11, 30, 9)));
+        Assert.Equal(Subscription.PaymentKey(subscription.Id, 1), subscription.NextPaymentKey);
+    }
+
+    [Fact]
+    public void The_conversion_starts_the_first_period_where_the_trial_ended_however_late_it_is_paid()
+    {
+        var subscription = Free(Utc(2026, 1, 1));
+        subscription.StartTrial(Monthly, Utc(2026, 1, 24), Week);
+
+        subscription.ConvertTrial(Monthly);
+
+        Assert.Equal((SubscriptionStatus.Active, 1, false), (subscription.Status, subscription.BillingCycle, subscription.ConvertsTrial));
+        Assert.Equal((Utc(2026, 1, 31), Utc(2026, 2, 28)), (subscription.CurrentPeriodStart, subscription.CurrentPeriodEnd!.Value));
+        subscription.Renew(Monthly);
+        Assert.Equal(Utc(2026, 3, 31), subscription.CurrentPeriodEnd);
+        Assert.Throws<InvalidOperationException>(() => subscription.ConvertTrial(Monthly));
+    }
+
+    [Fact]
+    public void A_trial_is_only_started_from_free_on_a_plan_on_sale()
+    {
+        var subscription = Free(Utc(2026, 1, 1));
+        Assert.Throws<InvalidOperationException>(() => subscription.StartTrial(LegacyThreeYears, Utc(2026, 1, 2), Week));
+        Assert.Throws<InvalidOperationException>(() => subscription.StartTrial(PlanCatalog.Plans.Single(p => p.IsFree), Utc(2026, 1, 2), Week));
+
+        subscription.StartTrial(Monthly, Utc(2026, 1, 2), Week);
+        Assert.Throws<InvalidOperationException>(() => subscription.StartTrial(Annual, Utc(2026, 1, 3), Week));
+        Assert.Throws<InvalidOperationException>(() => subscription.Activate(Annual, Utc(2026, 1, 3)));
+    }
+
+    [Fact]
+    public void A_cancelled_trial_is_not_due_for_conversion_and_cannot_be_cancelled_twice()
+    {
+        var subscription = Free(Utc(2026, 1, 1));
+        subscription.StartTrial(Monthly, Utc(2026, 1, 2), Week);
+
+        subscription.CancelTrial(Utc(2026, 1, 4));
+
+        Assert.True(subscription.CancelAtPeriodEnd && subscription.HasPaidAccess);
+        Assert.Equal(Subscription.TrialCancellationReason, subscription.CancellationReason);
+        Assert.False(subscription.IsDueForRenewal(Utc(2026, 2, 1)));
+        Assert.Null(subscription.TrialReminderDue([TimeSpan.FromHours(24)], Utc(2026, 1, 8, 12)));
+        Assert.Throws<InvalidOperationException>(() => subscription.CancelTrial(Utc(2026, 1, 5)));
+    }
+
+    [Fact]
+    public void Reminders_fall_due_at_their_lead_each_once_and_a_late_sweep_skips_to_the_latest()
+    {
+        TimeSpan[] leads = [TimeSpan.FromHours(24), TimeSpan.FromHours(1)];
+        var onTime = Free(Utc(2026, 1, 1));
+        onTime.StartTrial(Monthly, Utc(2026, 1, 2), Week);
+        var late = Free(Utc(2026, 1, 1));
+        late.StartTrial(Monthly, Utc(2026, 1, 2), Week);
+
+        Assert.Null(onTime.TrialReminderDue(leads, Utc(2026, 1, 8, 0) - TimeSpan.FromMinutes(1)));
+        Assert.Equal(0, onTime.TrialReminderDue(leads, Utc(2026, 1, 8)));
+        onTime.RecordTrialReminder(0);
+        Assert.Null(onTime.TrialReminderDue(leads, Utc(2026, 1, 8, 22)));
+        Assert.Equal(1, onTime.TrialReminderDue(leads, Utc(2026, 1, 8, 23)));
+        onTime.RecordTrialReminder(1);
+        Assert.Null(onTime.TrialReminderDue(leads, Utc(2026, 1, 8, 23)));
+        Assert.Throws<InvalidOperationException>(() => onTime.RecordTrialReminder(1));
+
+        Assert.Equal(1, late.TrialReminderDue(leads, Utc(2026, 1, 8, 23)));
+        Assert.Null(late.TrialReminderDue(leads, Utc(2026, 1, 9)));
+    }
+
+    [Fact]
+    public void Retries_follow_the_schedule_from_the_first_refusal_and_stop_at_the_end_of_the_grace()
+    {
+        var subscription = Free(Utc(2026, 1, 1));
+        subscription.Activate(Monthly, Utc(2026, 1, 1));
+        var first = Utc(2026, 2, 1);
+
+        subscription.MarkPastDue(DeclineKind.Soft, Retries, Week, first);
+        Assert.Equal((first + Week, first.AddDays(1)), (subscription.GraceEndsAt!.Value, subscription.NextChargeAttemptAt!.Value));
+        subscription.MarkPastDue(DeclineKind.Soft, Retries, Week, first.AddDays(1));
+        Assert.Equal((first + Week, first.AddDays(3)), (subscription.GraceEndsAt!.Value, subscription.NextChargeAttemptAt!.Value));
+        subscription.MarkPastDue(DeclineKind.Soft, Retries, Week, first.AddDays(3));
+        Assert.Equal(first.AddDays(5), subscription.NextChargeAttemptAt);
+        subscription.MarkPastDue(DeclineKind.Soft, Retries, Week, first.AddDays(5));
+        Assert.Equal((4, (DateTimeOffset?)null), (subscription.FailedChargeAttempts, subscription.NextChargeAttemptAt));
+
+        Assert.False(subscription.IsGraceOver(first + Week - TimeSpan.FromMinutes(1)));
+        Assert.True(subscription.IsGraceOver(first + Week));
+    }
+
+    [Fact]
+    public void A_hard_refusal_waits_for_a_new_card_and_retries_never_reach_past_the_grace()
+    {
+        var hard = Free(Utc(2026, 1, 1));
+        hard.Activate(Monthly, Utc(2026, 1, 1));
+        hard.MarkPastDue(DeclineKind.Hard, Retries, Week, Utc(2026, 2, 1));
+        Assert.Null(hard.NextChargeAttemptAt);
+
+        var shortGrace = Free(Utc(2026, 1, 1));
+        shortGrace.Activate(Monthly, Utc(2026, 1, 1));
+        shortGrace.MarkPastDue(DeclineKind.Soft, Retries, TimeSpan.FromDays(2), Utc(2026, 2, 1));
+        Assert.Equal(Utc(2026, 2, 2), shortGrace.NextChargeAttemptAt);
+        shortGrace.MarkPastDue(DeclineKind.Soft, Retries, TimeSpan.FromDays(2), Utc(2026, 2, 2));
+        Assert.Null(shortGrace.NextChargeAttemptAt);
     }
 }

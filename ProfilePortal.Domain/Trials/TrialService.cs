@@ -1,0 +1,267 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProfilePortal.Domain.Activity;
+using ProfilePortal.Domain.Audit;
+using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Features;
+using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Domain.Payments;
+using ProfilePortal.Domain.Profile;
+using ProfilePortal.Domain.Quotas;
+
+namespace ProfilePortal.Domain.Trials;
+
+/// <summary>
+/// The customer's side of trials (seed 002 phase B): whether one is offered, starting one with a checked card,
+/// cancelling it. One trial per user for ever: the user's flag is checked first and the trial ledger's unique
+/// user id settles two parallel clicks. The conversion, the reminders and the dunning run in the sweeps.
+/// </summary>
+public sealed partial class TrialService(
+    IPortalDbContextFactory dbFactory,
+    IPaymentGateway gateway,
+    IFeatureGate features,
+    EmailOutbox outbox,
+    BillingMetrics metrics,
+    QuotaService quotas,
+    IOptions<TrialOptions> options,
+    IOptions<PortalLinkOptions> links,
+    TimeProvider clock,
+    ILogger<TrialService> logger)
+{
+    /// <summary>Whether <paramref name="userId"/> may start a trial for <paramref name="organizationId"/> now.</summary>
+    public async Task<TrialOffer> GetOfferAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        var length = options.Value.Length;
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await RefusalAsync(db, userId, organizationId, cancellationToken) is { } refused)
+        {
+            return TrialOffer.Unavailable(refused, length);
+        }
+
+        var hasCard = await BillingService.ActiveCardQuery(db, organizationId).AnyAsync(m => m.Provider == gateway.Provider, cancellationToken);
+        return new TrialOffer(true, null, length, hasCard);
+    }
+
+    /// <summary>The organization's running (or cancelled, still running) trial, or null.</summary>
+    public async Task<TrialStatus?> GetStatusAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (!await db.Memberships.AnyAsync(m => m.UserId == userId && m.OrganizationId == organizationId, cancellationToken))
+        {
+            return null;
+        }
+
+        var row = await db.Subscriptions.AsNoTracking()
+            .Where(s => s.OrganizationId == organizationId && s.Status == SubscriptionStatus.Trialing)
+            .Select(s => new { s.PlanCode, PlanName = s.Plan!.Name, Total = s.Plan.TotalPrice, s.Plan.Currency, s.TrialStartedAt, s.TrialEndsAt, s.CancelAtPeriodEnd })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is not { TrialStartedAt: { } started, TrialEndsAt: { } ends })
+        {
+            return null;
+        }
+
+        var card = await BillingService.ActiveCardQuery(db, organizationId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return new TrialStatus(
+            row.PlanCode, row.PlanName, new Money(row.Total, row.Currency), started, ends, row.CancelAtPeriodEnd,
+            card is null ? null : new CardSummary(card.Brand, card.Mask, card.ExpiryMonth, card.ExpiryYear, card.Card.IsExpiredAt(now), card.AddedAt));
+    }
+
+    /// <summary>
+    /// Starts a trial of <paramref name="planCode"/> with <paramref name="newCard"/> (it becomes the organization's
+    /// card) or the card on file. The card is checked with the provider first (an authorisation voided at once),
+    /// so a trial never starts with a card the conversion could not charge. Nothing is charged.
+    /// </summary>
+    public async Task<Result<TrialStatus>> StartAsync(
+        Guid userId, Guid organizationId, string planCode, CardDetails? newCard, string? ipAddress, CancellationToken cancellationToken = default)
+    {
+        await using (var check = await dbFactory.CreateAsync(cancellationToken))
+        {
+            if (await RefusalAsync(check, userId, organizationId, cancellationToken) is { } refused)
+            {
+                LogRefused(logger, userId, refused.Code);
+                return refused;
+            }
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Code == planCode, cancellationToken);
+        if (plan is null || !plan.IsActive || plan.IsFree)
+        {
+            LogRefused(logger, userId, BillingErrors.PlanUnavailable.Code);
+            return BillingErrors.PlanUnavailable;
+        }
+
+        var now = clock.GetUtcNow();
+        var saved = newCard is null ? await BillingService.ActiveCardQuery(db, organizationId).FirstOrDefaultAsync(cancellationToken) : null;
+        var card = newCard ?? saved?.Card;
+        if (card is null || (saved is not null && saved.Provider != gateway.Provider))
+        {
+            return BillingErrors.NoCard;
+        }
+
+        if (card.IsExpiredAt(now))
+        {
+            return BillingErrors.CardExpired;
+        }
+
+        // A new request id per try: a card declined today may pass tomorrow, and the provider replays answers per id.
+        var user = await db.Users.FirstAsync(u => u.Id == userId, cancellationToken);
+        var verification = await gateway.VerifyCardAsync(
+            new CardVerificationRequest(card.Token, organizationId.ToString(), $"trial-check:{userId:N}:{now.ToUnixTimeMilliseconds()}", user.Email, ipAddress),
+            cancellationToken);
+        switch (verification)
+        {
+            case ChargeOutcome.Declined declined:
+                LogCardDeclined(logger, userId, declined.Code);
+                return BillingErrors.Declined(declined.Kind, declined.Code);
+            case ChargeOutcome.Failed:
+                return BillingErrors.ProviderUnavailable;
+        }
+
+        var subscription = await db.Subscriptions.FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
+        var method = newCard is not null
+            ? await OrganizationCards.AddAsync(db, organizationId, gateway.Provider, newCard, userId, now, retirePrevious: true, cancellationToken)
+            : saved!;
+        var before = subscription.PlanCode;
+        subscription.StartTrial(plan, now, options.Value.Length);
+        user.TrialUsed = true;
+        user.TrialUsedAt = now;
+        var trial = Trial.Start(userId, organizationId, subscription.Id, plan.Code, now, subscription.TrialEndsAt!.Value, ipAddress, card.Fingerprint);
+        db.Trials.Add(trial);
+        db.AuditEntries.Add(AuditEntry.Record(
+            userId, "subscription.trial_started", "subscription", subscription.Id.ToString(), organizationId,
+            FieldChange.Describe([new("Plan", before, plan.Code), new("Status", null, subscription.Status.ToString()), new("TrialEndsAt", null, Iso(subscription.TrialEndsAt))]),
+            now));
+        db.ActivityEvents.Add(ActivityEvent.Record(userId, organizationId, ActivityKind.PlanChanged, $"{before} → {plan.Code} (trial)", now));
+        var contact = await BillingService.ContactQuery(db, userId).FirstAsync(cancellationToken);
+        db.EmailMessages.Add(await outbox.PrepareAsync(
+            contact.Email,
+            contact.Language,
+            new TrialStartedModel(contact.DisplayName, plan.Name, plan.Total, TimeZones.ToLocal(trial.EndsAt, contact.TimeZone), method.Mask, links.Value.Link(CancelPath)),
+            cancellationToken));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two clicks at once: the trial ledger's unique user id (or the subscription's version) let one through.
+            await using var after = await dbFactory.CreateAsync(cancellationToken);
+            return await after.Users.AnyAsync(u => u.Id == userId && u.TrialUsed, cancellationToken) ? TrialErrors.AlreadyUsed : TrialErrors.Changed;
+        }
+
+        quotas.Invalidate(organizationId);
+        metrics.TrialStarted(plan.Code);
+        LogStarted(logger, userId, organizationId, plan.Code, trial.EndsAt);
+        return new TrialStatus(plan.Code, plan.Name, plan.Total, trial.StartedAt, trial.EndsAt, false, null);
+    }
+
+    /// <summary>
+    /// Cancels the organization's running trial: nothing will be charged, access runs to the trial's end, and the
+    /// customer gets a confirmation email. A trial that has already converted is not a trial any more.
+    /// </summary>
+    public async Task<Result<TrialStatus>> CancelAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await BillingService.RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var subscription = await db.Subscriptions.Include(s => s.Plan).FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
+        if (!subscription.IsTrialing)
+        {
+            return subscription.TrialStartedAt is not null && !subscription.ConvertsTrial && !subscription.IsFree
+                ? TrialErrors.AlreadyConverted
+                : TrialErrors.NoTrial;
+        }
+
+        if (subscription.CancelAtPeriodEnd)
+        {
+            return TrialErrors.AlreadyCancelled;
+        }
+
+        var now = clock.GetUtcNow();
+        var plan = subscription.Plan!;
+        subscription.CancelTrial(now);
+        var trial = await db.Trials.Where(t => t.SubscriptionId == subscription.Id && t.Outcome == TrialOutcome.Running)
+            .OrderByDescending(t => t.StartedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        trial?.End(TrialOutcome.Cancelled, now);
+        db.AuditEntries.Add(AuditEntry.Record(
+            userId, "subscription.trial_cancelled", "subscription", subscription.Id.ToString(), organizationId,
+            FieldChange.Describe([new("CancelAtPeriodEnd", "False", "True"), new("AccessEndsAt", null, Iso(subscription.TrialEndsAt))]), now));
+        db.ActivityEvents.Add(ActivityEvent.Record(userId, organizationId, ActivityKind.PlanChanged, $"{plan.Code} trial cancelled", now));
+        var contact = await BillingService.ContactQuery(db, userId).FirstAsync(cancellationToken);
+        db.EmailMessages.Add(await outbox.PrepareAsync(
+            contact.Email,
+            contact.Language,
+            new TrialCancelledModel(contact.DisplayName, plan.Name, TimeZones.ToLocal(subscription.TrialEndsAt!.Value, contact.TimeZone), links.Value.Link("pricing")),
+            cancellationToken));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The conversion sweep (or a second click) changed the subscription meanwhile.
+            return TrialErrors.Changed;
+        }
+
+        metrics.TrialCancelled(plan.Code);
+        LogCancelled(logger, userId, organizationId);
+        return new TrialStatus(plan.Code, plan.Name, plan.Total, subscription.TrialStartedAt!.Value, subscription.TrialEndsAt!.Value, true, null);
+    }
+
+    /// <summary>The page the emails' "cancel the trial" link opens: one click there cancels.</summary>
+    public const string CancelPath = "billing/trial/cancel";
+
+    /// <summary>Why the user may not start a trial for the organization now, or null when they may.</summary>
+    private async Task<Error?> RefusalAsync(IPortalDbContext db, Guid userId, Guid organizationId, CancellationToken cancellationToken)
+    {
+        if (await BillingService.RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var state = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.TrialUsed,
+                HasTrialRow = db.Trials.Any(t => t.UserId == userId),
+                PaidOrTrial = db.Subscriptions.Any(s => s.OrganizationId == organizationId && s.PlanCode != Plan.FreeCode),
+            })
+            .FirstAsync(cancellationToken);
+        if (state.TrialUsed || state.HasTrialRow)
+        {
+            return TrialErrors.AlreadyUsed;
+        }
+
+        if (state.PaidOrTrial)
+        {
+            return TrialErrors.AlreadySubscribed;
+        }
+
+        // Checked last: switching the rollout off hides the offer from new people only.
+        return await features.IsEnabledForAsync(FeatureNames.Trials, userId, cancellationToken) ? null : TrialErrors.NotOffered;
+    }
+
+    private static string? Iso(DateTimeOffset? instant) => instant?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} started a trial for organization {OrganizationId} on {PlanCode}, ending {EndsAt}")]
+    private static partial void LogStarted(ILogger logger, Guid userId, Guid organizationId, string planCode, DateTimeOffset endsAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} cancelled the trial of organization {OrganizationId}")]
+    private static partial void LogCancelled(ILogger logger, Guid userId, Guid organizationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial refused for user {UserId}: {Code}")]
+    private static partial void LogRefused(ILogger logger, Guid userId, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial card check declined for user {UserId}: {Code}")]
+    private static partial void LogCardDeclined(ILogger logger, Guid userId, string code);
+}
