@@ -34,7 +34,12 @@ public sealed record BillingOverview(
     bool CancelAtPeriodEnd,
     NextCharge? NextCharge,
     CardSummary? Card,
-    IReadOnlyList<PaymentHistoryItem> Payments);
+    IReadOnlyList<PaymentHistoryItem> Payments,
+    DateTimeOffset? GraceEndsAt = null)
+{
+    /// <summary>A trial that has not converted yet (it may be cancelled, then it ends at <see cref="PeriodEnd"/>).</summary>
+    public bool IsTrial => Status == SubscriptionStatus.Trialing;
+}
 
 /// <summary>
 /// A payment waiting for the customer's card: what they are about to pay, and the card on file if any. The

@@ -21,6 +21,7 @@ public sealed partial class BillingService(
     PaymentSettlement settlement,
     QuotaService quotas,
     IFeatureGate features,
+    RenewalService renewals,
     TimeProvider clock,
     ILogger<BillingService> logger)
 {
@@ -68,7 +69,8 @@ public sealed partial class BillingService(
             card is null ? null : Summarize(card, now),
             [.. payments.Select(p => new PaymentHistoryItem(
                 p.Id, p.SucceededAt ?? p.LastAttemptAt ?? p.CreatedAt, p.Description, p.Total, p.Status, p.ReceiptNumber,
-                new Money(p.RefundedAmount, p.Currency), p.CardMask, p.FailureReason))]);
+                new Money(p.RefundedAmount, p.Currency), p.CardMask, p.FailureReason))],
+            subscription.GraceEndsAt);
     }
 
     /// <summary>
@@ -262,14 +264,20 @@ public sealed partial class BillingService(
 
         var method = await OrganizationCards.AddAsync(db, organizationId, gateway.Provider, card, userId, now, retirePrevious: true, cancellationToken);
 
-        // A renewal waiting for a new card is tried again at once by the next sweep.
+        // A renewal (or a trial's conversion) waiting for a working card is charged again at once with this one.
         var subscription = await db.Subscriptions.FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
-        if (subscription.Status == SubscriptionStatus.PastDue)
+        var retry = subscription.Status == SubscriptionStatus.PastDue;
+        if (retry)
         {
             subscription.PostponeCharge(now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (retry)
+        {
+            await renewals.RunForOrganizationAsync(organizationId, cancellationToken);
+        }
+
         return Summarize(method, now);
     }
 
@@ -443,7 +451,7 @@ public sealed partial class BillingService(
             .Where(u => u.Id == userId)
             .Select(u => new BillingContact(u.Id, u.Email!, PersonName.Display(u.FirstName, u.LastName, u.Email!), u.PreferredLanguage, u.TimeZone));
 
-    private static CardSummary Summarize(PaymentMethod card, DateTimeOffset now) =>
+    internal static CardSummary Summarize(PaymentMethod card, DateTimeOffset now) =>
         new(card.Brand, card.Mask, card.ExpiryMonth, card.ExpiryYear, card.Card.IsExpiredAt(now), card.AddedAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Operation} for organization {OrganizationId}: {Code}")]

@@ -64,13 +64,21 @@ public sealed partial class RenewalService(
         return total;
     }
 
-    private async Task<RenewalSweepResult> RunBatchAsync(IReadOnlyDictionary<string, Plan> plans, CancellationToken cancellationToken)
+    /// <summary>
+    /// Charges what is due for one organization now, as the sweep would: a past-due subscription whose card was
+    /// just replaced is retried at once instead of at the next sweep.
+    /// </summary>
+    public async Task<RenewalSweepResult> RunForOrganizationAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        await RunBatchAsync(await LoadPlansAsync(cancellationToken), cancellationToken, organizationId);
+
+    private async Task<RenewalSweepResult> RunBatchAsync(
+        IReadOnlyDictionary<string, Plan> plans, CancellationToken cancellationToken, Guid? organizationId = null)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await db.KeepConnectionOpenAsync(cancellationToken);
 
-        var due = await DueQuery(db, now, options.Value.RenewalBatchSize).ToListAsync(cancellationToken);
+        var due = await DueQuery(db, now, options.Value.RenewalBatchSize, organizationId).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return new RenewalSweepResult(0, 0, 0, 0);
@@ -319,9 +327,14 @@ public sealed partial class RenewalService(
     /// batch reads at most three batches' worth of rows; one condition over all statuses made the database read
     /// and sort every due row for every batch.
     /// </summary>
-    public static IQueryable<Subscription> DueQuery(IPortalDbContext db, DateTimeOffset now, int take)
+    public static IQueryable<Subscription> DueQuery(IPortalDbContext db, DateTimeOffset now, int take, Guid? organizationId = null)
     {
         var due = db.Subscriptions.Where(s => s.PlanCode != Plan.FreeCode && !s.CancelAtPeriodEnd && s.CurrentPeriodEnd <= now);
+        if (organizationId is { } only)
+        {
+            due = due.Where(s => s.OrganizationId == only);
+        }
+
         var active = due
             .Where(s => s.Status == SubscriptionStatus.Active && (s.NextChargeAttemptAt == null || s.NextChargeAttemptAt <= now))
             .OrderBy(s => s.CurrentPeriodEnd)

@@ -69,7 +69,8 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
         var allowance = basis.MonthlyLaunchAllowance ?? options.Value.DefaultMonthlyLaunches;
         var limit = allowance + sums.Granted + sums.Purchased;
         var snapshot = new QuotaSnapshot(
-            allowance, sums.Granted, sums.Purchased, sums.Used, period.Start, period.End, QuotaSnapshot.LevelFor(limit, sums.Used, options.Value));
+            allowance, sums.Granted, sums.Purchased, sums.Used, period.Start, period.End, QuotaSnapshot.LevelFor(limit, sums.Used, options.Value),
+            basis.Status == SubscriptionStatus.Trialing ? basis.TrialEndsAt : null);
         cache.Set(CacheKey(organizationId), snapshot, options.Value.SnapshotCacheDuration);
         return snapshot;
     }

@@ -20,8 +20,12 @@ public sealed record QuotaSnapshot(
     int Used,
     DateTimeOffset PeriodStart,
     DateTimeOffset ResetsAt,
-    QuotaLevel Level)
+    QuotaLevel Level,
+    DateTimeOffset? TrialEndsAt = null)
 {
+    /// <summary>Whether the plan allowance is a trial's (it ends at <see cref="TrialEndsAt"/> unless the trial converts).</summary>
+    public bool IsTrial => TrialEndsAt is not null;
+
     public int Limit => PlanAllowance + Granted + Purchased;
 
     public int Available => Math.Max(0, Limit - Used);

@@ -8,9 +8,9 @@ namespace ProfilePortal.Domain.Trials;
 /// the reason's code when the user cannot start one (already used, paid plan running, not a billing manager,
 /// not in the rollout).
 /// </summary>
-public sealed record TrialOffer(bool Available, string? UnavailableCode, TimeSpan Length, bool HasCardOnFile)
+public sealed record TrialOffer(bool Available, string? UnavailableCode, TimeSpan Length, CardSummary? SavedCard)
 {
-    public static TrialOffer Unavailable(Error reason, TimeSpan length) => new(false, reason.Code, length, false);
+    public static TrialOffer Unavailable(Error reason, TimeSpan length) => new(false, reason.Code, length, null);
 }
 
 /// <summary>A trial as the banner, the billing page and the emails describe it.</summary>

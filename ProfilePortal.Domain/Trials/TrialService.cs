@@ -40,8 +40,8 @@ public sealed partial class TrialService(
             return TrialOffer.Unavailable(refused, length);
         }
 
-        var hasCard = await BillingService.ActiveCardQuery(db, organizationId).AnyAsync(m => m.Provider == gateway.Provider, cancellationToken);
-        return new TrialOffer(true, null, length, hasCard);
+        var card = await BillingService.ActiveCardQuery(db, organizationId).AsNoTracking().FirstOrDefaultAsync(m => m.Provider == gateway.Provider, cancellationToken);
+        return new TrialOffer(true, null, length, card is null ? null : BillingService.Summarize(card, clock.GetUtcNow()));
     }
 
     /// <summary>The organization's running (or cancelled, still running) trial, or null.</summary>
@@ -63,10 +63,9 @@ public sealed partial class TrialService(
         }
 
         var card = await BillingService.ActiveCardQuery(db, organizationId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         return new TrialStatus(
             row.PlanCode, row.PlanName, new Money(row.Total, row.Currency), started, ends, row.CancelAtPeriodEnd,
-            card is null ? null : new CardSummary(card.Brand, card.Mask, card.ExpiryMonth, card.ExpiryYear, card.Card.IsExpiredAt(now), card.AddedAt));
+            card is null ? null : BillingService.Summarize(card, clock.GetUtcNow()));
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ namespace ProfilePortal.Tests.Components.Layout;
 
 public sealed class MainLayoutTests : PortalComponentTestContext
 {
+    // The shell is tested on its own; the trial banner it hosts has its own tests over the domain services.
+    public MainLayoutTests() => ComponentFactories.AddStub<ProfilePortal.Components.Trials.TrialBanner>();
+
     [Fact]
     public async Task Theme_toggle_switches_to_dark_and_remembers_the_choice()
     {

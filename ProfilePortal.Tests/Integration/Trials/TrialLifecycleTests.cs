@@ -132,8 +132,8 @@ public sealed class TrialLifecycleTests(PortalServices portal) : IClassFixture<P
         Assert.Equal((SubscriptionStatus.PastDue, 2, graceEnd), (subscription.Status, subscription.FailedChargeAttempts, subscription.GraceEndsAt!.Value));
         Assert.Equal(2, (await portal.EmailKindsToAsync(customer.User.Email!)).Count(k => k == "payment-failed"));
 
+        // No sweep needed: replacing the card retries at once.
         await portal.Get<BillingService>().SaveCardAsync(customer.Id, customer.OrganizationId, portal.Card());
-        await Sweep.RunAsync();
 
         subscription = await portal.SubscriptionAsync(customer.OrganizationId);
         Assert.Equal((SubscriptionStatus.Active, started.EndsAt, started.EndsAt.AddMonths(1), (DateTimeOffset?)null), (subscription.Status, subscription.CurrentPeriodStart, subscription.CurrentPeriodEnd!.Value, subscription.GraceEndsAt));
