@@ -31,6 +31,7 @@ internal static class WebServiceCollectionExtensions
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<IdentityErrorText>();
+        services.AddScoped<ProfilePortal.Components.Trials.TrialStateNotifier>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>
             {

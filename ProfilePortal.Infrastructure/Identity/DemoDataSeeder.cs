@@ -22,11 +22,15 @@ public sealed class DemoDataSeeder(
     public const string AdminPassword = "Admin-demo-2026";
     public const string CustomerPassword = "Customer-demo-2026";
 
-    /// <summary>Anna's launches leave her quota low, so the warning and the "Buy" button show; Ben has plenty.</summary>
+    /// <summary>
+    /// Anna's launches leave her quota low, so the warning and the "Buy" button show; Ben has plenty; Cleo has just
+    /// started and is the one to try a free trial with.
+    /// </summary>
     public static IReadOnlyList<(string Email, string Language, string FirstName, string LastName, string Company, int Launches)> Customers { get; } =
     [
         ("anna@profileportal.local", SupportedLanguages.Russian, "Анна", "Смирнова", "ML Lab", 46),
         ("ben@profileportal.local", SupportedLanguages.English, "Ben", "Carter", "Vision Works", 12),
+        ("cleo@profileportal.local", SupportedLanguages.English, "Cleo", "Park", "Tabular Labs", 3),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)

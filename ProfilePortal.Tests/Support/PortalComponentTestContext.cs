@@ -45,6 +45,7 @@ public abstract class PortalComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<IConfiguration>(_configuration);
         Services.AddFeatureManagement();
+        Services.AddScoped<ProfilePortal.Components.Trials.TrialStateNotifier>();
         Authorization = AddAuthorization();
         // Last: it builds the renderer, and with it the service provider.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
