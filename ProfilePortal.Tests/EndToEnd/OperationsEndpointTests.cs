@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Profile;
+using ProfilePortal.Domain.Trials;
+using ProfilePortal.Infrastructure.Payments.Sandbox;
 using ProfilePortal.Tests.Support;
 
 namespace ProfilePortal.Tests.EndToEnd;
@@ -38,16 +41,21 @@ public sealed class OperationsEndpointTests(PortalApp app) : IDisposable
     }
 
     [Fact]
-    public async Task The_metrics_endpoint_exports_the_profile_counters_for_prometheus()
+    public async Task The_metrics_endpoint_exports_the_profile_and_trial_counters_for_prometheus()
     {
         var email = await app.ConfirmedUserAsync("a-long-enough-secret", "metrics");
         var user = await app.FindUserAsync(email);
         await app.Services.GetRequiredService<ProfileService>().LoadPageAsync(user!.Id);
+        var workspace = await app.Services.GetRequiredService<OrganizationAccess>().GetWorkspaceAsync(user.Id);
+        var card = SandboxCards.Tokenize("4242424242424242", 12, 2030, "123", DateTimeOffset.UtcNow).Value;
+        var trial = await app.Services.GetRequiredService<TrialService>().StartAsync(user.Id, workspace!.Current.OrganizationId, "new_monthly", card, "127.0.0.1");
+        Assert.True(trial.Succeeded);
 
         var exposition = await _http.GetStringAsync(new Uri("metrics", UriKind.Relative));
 
         Assert.Matches(@"(?m)^profile_view_total(\{[^}]*\})? [1-9]", exposition);
         Assert.Contains("profile_activity_events_total", exposition, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^trial_started_total\{[^}]*plan=""new_monthly""[^}]*\} [1-9]", exposition);
     }
 
     [Fact]
