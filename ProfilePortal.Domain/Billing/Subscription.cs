@@ -132,12 +132,8 @@ public sealed class Subscription : IVersioned
         BillingAnchor = paidAt;
         CurrentPeriodStart = paidAt;
         CurrentPeriodEnd = paidAt.AddMonths(plan.DurationMonths);
-        CancelAtPeriodEnd = false;
-        CanceledAt = null;
-        CancellationReason = null;
-        NextChargeAttemptAt = null;
-        FailedChargeAttempts = 0;
-        GraceEndsAt = null;
+        ClearCancellation();
+        ClearDunning();
     }
 
     /// <summary>
@@ -167,12 +163,8 @@ public sealed class Subscription : IVersioned
         CurrentPeriodEnd = TrialEndsAt;
         BillingAnchor = null;
         AnchorCycle = BillingCycle;
-        CancelAtPeriodEnd = false;
-        CanceledAt = null;
-        CancellationReason = null;
-        NextChargeAttemptAt = null;
-        FailedChargeAttempts = 0;
-        GraceEndsAt = null;
+        ClearCancellation();
+        ClearDunning();
     }
 
     /// <summary>
@@ -193,9 +185,7 @@ public sealed class Subscription : IVersioned
         CurrentPeriodStart = trialEnd;
         CurrentPeriodEnd = trialEnd.AddMonths(plan.DurationMonths);
         Status = SubscriptionStatus.Active;
-        NextChargeAttemptAt = null;
-        FailedChargeAttempts = 0;
-        GraceEndsAt = null;
+        ClearDunning();
     }
 
     /// <summary>
@@ -270,9 +260,7 @@ public sealed class Subscription : IVersioned
         CurrentPeriodStart = end;
         CurrentPeriodEnd = anchor.AddMonths((BillingCycle - AnchorCycle + 1) * plan.DurationMonths);
         Status = SubscriptionStatus.Active;
-        NextChargeAttemptAt = null;
-        FailedChargeAttempts = 0;
-        GraceEndsAt = null;
+        ClearDunning();
     }
 
     /// <summary>The provider did not answer: the same charge is resent at <paramref name="retryAt"/>; access is kept.</summary>
@@ -326,14 +314,28 @@ public sealed class Subscription : IVersioned
         CurrentPeriodEnd = null;
         BillingAnchor = null;
         CancelAtPeriodEnd = false;
-        NextChargeAttemptAt = null;
-        FailedChargeAttempts = 0;
-        GraceEndsAt = null;
+        ClearDunning();
         TrialRemindersSent = 0;
         TrialStartedAt = null;
         TrialEndsAt = null;
         DiscountPercent = null;
         DiscountExpiresAt = null;
+    }
+
+    /// <summary>A new period or plan starts clean: no cancellation pending.</summary>
+    private void ClearCancellation()
+    {
+        CancelAtPeriodEnd = false;
+        CanceledAt = null;
+        CancellationReason = null;
+    }
+
+    /// <summary>A paid (or newly started) period owes nothing: no retry, no refused charges, no grace running.</summary>
+    private void ClearDunning()
+    {
+        NextChargeAttemptAt = null;
+        FailedChargeAttempts = 0;
+        GraceEndsAt = null;
     }
 
     /// <summary>The Free subscription every new organization starts with (seed 004).</summary>
