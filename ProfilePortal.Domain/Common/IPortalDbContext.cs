@@ -58,6 +58,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<PaymentNotification> PaymentNotifications { get; }
 
+    DbSet<CardBinding> CardBindings { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

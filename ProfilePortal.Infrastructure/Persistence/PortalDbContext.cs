@@ -57,6 +57,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<PaymentNotification> PaymentNotifications => Set<PaymentNotification>();
 
+    public DbSet<CardBinding> CardBindings => Set<CardBinding>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) =>
