@@ -54,5 +54,8 @@ internal sealed class PerCallGateway(IServiceProvider services) : IPaymentGatewa
     public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default) =>
         Gateway.RefundAsync(request, cancellationToken);
 
+    public Task<VoidOutcome> VoidAsync(VoidRequest request, CancellationToken cancellationToken = default) =>
+        Gateway.VoidAsync(request, cancellationToken);
+
     private IPaymentGateway Gateway => services.GetRequiredKeyedService<IPaymentGateway>(CloudPaymentsGateway.ProviderName);
 }

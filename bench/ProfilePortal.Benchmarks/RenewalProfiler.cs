@@ -171,6 +171,9 @@ internal sealed class RenewalProfiler
 
         public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default) =>
             inner.RefundAsync(request, cancellationToken);
+
+        public Task<VoidOutcome> VoidAsync(VoidRequest request, CancellationToken cancellationToken = default) =>
+            inner.VoidAsync(request, cancellationToken);
     }
 
     private sealed class CommandTimer(RenewalProfiler profiler) : DbCommandInterceptor

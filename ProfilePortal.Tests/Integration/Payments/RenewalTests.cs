@@ -215,5 +215,7 @@ public sealed class RenewalTests(PortalServices portal) : IClassFixture<PortalSe
         }
 
         public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default) => inner.RefundAsync(request, cancellationToken);
+
+        public Task<VoidOutcome> VoidAsync(VoidRequest request, CancellationToken cancellationToken = default) => inner.VoidAsync(request, cancellationToken);
     }
 }
