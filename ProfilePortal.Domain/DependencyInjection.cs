@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<BillingService>();
         services.AddSingleton<RenewalService>();
         services.AddSingleton<PaymentNotificationService>();
+        services.AddSingleton<CardBindingService>();
         return services;
     }
 }
