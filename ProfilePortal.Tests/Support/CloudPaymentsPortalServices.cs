@@ -10,12 +10,15 @@ public class CloudPaymentsPortalServices : PortalServices
 {
     public CloudPaymentsEmulator Provider { get; } = new();
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => SettingsFor(Provider);
+
+    /// <summary>The configuration that points the portal's CloudPayments gateway at <paramref name="provider"/>.</summary>
+    public static IReadOnlyDictionary<string, string?> SettingsFor(CloudPaymentsEmulator provider) => new Dictionary<string, string?>
     {
         ["Billing:Gateway"] = "CloudPayments",
         ["Payments:CloudPayments:PublicId"] = CloudPaymentsEmulator.PublicId,
         ["Payments:CloudPayments:ApiSecret"] = CloudPaymentsEmulator.ApiSecret,
-        ["Payments:CloudPayments:BaseUrl"] = Provider.BaseAddress.ToString(),
+        ["Payments:CloudPayments:BaseUrl"] = provider.BaseAddress.ToString(),
         ["Payments:CloudPayments:RequestTimeout"] = TimeSpan.FromSeconds(5).ToString("c", CultureInfo.InvariantCulture),
     };
 
