@@ -301,7 +301,7 @@ public sealed partial class BillingService(
         await db.SaveChangesAsync(cancellationToken);
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstAsync(cancellationToken);
         return new CardBindingCheckout(
-            binding.Id, binding.InvoiceId, organizationId, "ProfilePortal: card check, 1 RUB held and released at once", binding.Hold, email ?? string.Empty);
+            binding.Id, binding.InvoiceId, organizationId, $"ProfilePortal: card check, {binding.Hold} held and released at once", binding.Hold, email ?? string.Empty);
     }
 
     /// <summary>
