@@ -60,6 +60,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<Trials.Trial> Trials { get; }
 
+    DbSet<CardBinding> CardBindings { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -22,6 +22,9 @@ public static class BillingErrors
 
     public static readonly Error CardExpired = new("billing.card_expired", "The card has expired. Add a valid card.");
 
+    public static readonly Error CardBindingUnavailable = new(
+        "billing.card_binding_unavailable", "This payment provider takes cards in the portal's own card form, not in its window.");
+
     public static readonly Error InProgress = new(
         "billing.in_progress", "This payment is already being processed. Wait a moment and refresh the page.");
 
@@ -35,4 +38,6 @@ public static class BillingErrors
             : new("billing.declined", $"The card was declined ({code}). Use another card or try later.");
 
     public static Error PaymentNotFound => Error.NotFound("payment");
+
+    public static Error CardBindingNotFound => Error.NotFound("card_binding");
 }

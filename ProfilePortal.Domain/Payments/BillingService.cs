@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ProfilePortal.Domain.Audit;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
@@ -22,6 +23,7 @@ public sealed partial class BillingService(
     QuotaService quotas,
     IFeatureGate features,
     RenewalService renewals,
+    IOptions<BillingOptions> options,
     TimeProvider clock,
     ILogger<BillingService> logger)
 {
@@ -279,6 +281,54 @@ public sealed partial class BillingService(
         }
 
         return Summarize(method, now);
+    }
+
+    /// <summary>
+    /// Starts adding (or replacing) the organization's card in the provider's widget, for a provider that takes
+    /// cards only there (CloudPayments): a new <see cref="CardBinding"/> whose 1 RUB check the widget authorises.
+    /// The provider's Pay notification saves the card and the hold is voided at once; nothing is charged. Each
+    /// call starts a new binding, so a try after a decline gets a fresh invoice.
+    /// </summary>
+    public async Task<Result<CardBindingCheckout>> StartCardBindingAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        // The sandbox takes cards in the portal's own form (SaveCardAsync) and has no widget to authorise in.
+        if (options.Value.Gateway != PaymentProvider.CloudPayments)
+        {
+            LogRefused(logger, "card binding", organizationId, BillingErrors.CardBindingUnavailable.Code);
+            return BillingErrors.CardBindingUnavailable;
+        }
+
+        var binding = CardBinding.Start(organizationId, userId, clock.GetUtcNow());
+        db.CardBindings.Add(binding);
+        await db.SaveChangesAsync(cancellationToken);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstAsync(cancellationToken);
+        return new CardBindingCheckout(
+            binding.Id, binding.InvoiceId, organizationId, $"ProfilePortal: card check, {binding.Hold} held and released at once", binding.Hold, email ?? string.Empty);
+    }
+
+    /// <summary>
+    /// A card binding of an organization the user manages, e.g. to see whether the provider's Pay notification
+    /// has saved the card. Another tenant's binding is not found.
+    /// </summary>
+    public async Task<Result<CardBindingState>> GetCardBindingAsync(Guid userId, Guid bindingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var binding = await db.CardBindings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bindingId, cancellationToken);
+        if (binding is null || await RequireManagerAsync(db, userId, binding.OrganizationId, cancellationToken) is not null)
+        {
+            return BillingErrors.CardBindingNotFound;
+        }
+
+        var card = binding.PaymentMethodId is { } cardId
+            ? await db.PaymentMethods.AsNoTracking().FirstOrDefaultAsync(m => m.Id == cardId, cancellationToken)
+            : null;
+        return new CardBindingState(binding.Id, binding.Status, card is null ? null : Summarize(card, clock.GetUtcNow()), binding.FailureReason);
     }
 
     /// <summary>Removes the organization's card. A running subscription then cannot renew until a card is added.</summary>

@@ -3,9 +3,10 @@ using ProfilePortal.Domain.Common;
 namespace ProfilePortal.Domain.Payments;
 
 /// <summary>
-/// A payment provider: charges a saved card token and refunds a charge. The portal's own scheduler owns
-/// every billing date, so the gateway never schedules anything itself. Implementations must be idempotent
-/// on <see cref="ChargeRequest.RequestId"/>: the same request sent twice charges once and answers the same.
+/// A payment provider: charges a saved card token, refunds a charge and voids an authorisation. The portal's
+/// own scheduler owns every billing date, so the gateway never schedules anything itself. Implementations
+/// must be idempotent on the request id (<see cref="ChargeRequest.RequestId"/>, <see cref="VoidRequest.RequestId"/>):
+/// the same request sent twice is processed once and answered the same.
 /// </summary>
 public interface IPaymentGateway
 {
@@ -22,6 +23,12 @@ public interface IPaymentGateway
     /// <see cref="ChargeOutcome.Succeeded"/> means the card is good; its transaction id names the voided hold.
     /// </summary>
     Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels an authorisation that was never charged, releasing the money it holds: the check of a card
+    /// binding (<see cref="CardBinding"/>).
+    /// </summary>
+    Task<VoidOutcome> VoidAsync(VoidRequest request, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A card check; <see cref="RequestId"/> makes it idempotent like a charge.</summary>
@@ -106,4 +113,30 @@ public abstract record RefundOutcome
     public sealed record Succeeded(string? RefundTransactionId) : RefundOutcome;
 
     public sealed record Failed(string Reason) : RefundOutcome;
+}
+
+/// <summary>
+/// Releases the money an authorisation holds. <see cref="RequestId"/> is stable for the authorisation
+/// (<c>{InvoiceId}/void</c>), so a void resent after no answer is processed once.
+/// </summary>
+public sealed record VoidRequest(string TransactionId, string RequestId);
+
+/// <summary>What a void came to.</summary>
+public abstract record VoidOutcome
+{
+    private VoidOutcome()
+    {
+    }
+
+    /// <summary>The hold is released.</summary>
+    public sealed record Succeeded : VoidOutcome;
+
+    /// <summary>
+    /// The provider answered with a refusal (the transaction is unknown, already settled or already cancelled).
+    /// It answers the same request id the same way, so resending it is of no use.
+    /// </summary>
+    public sealed record Refused(string Reason) : VoidOutcome;
+
+    /// <summary>The provider did not answer (timeout, 5xx, network); the same request may be resent later.</summary>
+    public sealed record Failed(string Reason) : VoidOutcome;
 }

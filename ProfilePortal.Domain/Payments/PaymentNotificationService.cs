@@ -60,11 +60,14 @@ public sealed record ProviderNotification(
 /// Acts on payment notifications exactly once: each is stored with a unique key in the same save as its
 /// effect, so a replay (the provider retrying, an attacker replaying, a hundred at once) is answered with the
 /// first answer and changes nothing. Anything that does not match a payment of ours (unknown invoice, another
-/// organization, another amount or currency, an invoice already paid) is refused and logged.
+/// organization, another amount or currency, an invoice already paid) is refused and logged. An invoice of a
+/// card binding goes to <see cref="CardBindingService"/>, and the hold its Pay reports is voided once that Pay is
+/// saved.
 /// </summary>
 public sealed partial class PaymentNotificationService(
     IPortalDbContextFactory dbFactory,
     PaymentSettlement settlement,
+    CardBindingService cardBindings,
     QuotaService quotas,
     TimeProvider clock,
     ILogger<PaymentNotificationService> logger)
@@ -102,6 +105,12 @@ public sealed partial class PaymentNotificationService(
                 LogRefused(logger, notification.Kind, notification.ExternalId, notification.InvoiceId, (int)verdict);
             }
 
+            if (notification.Kind == NotificationKind.Pay && CardBinding.IsBindingInvoice(notification.InvoiceId))
+            {
+                // A card binding's check holds money until it is voided: at once, now that the card is saved.
+                await cardBindings.ReleaseHoldAsync(notification, cancellationToken);
+            }
+
             return verdict;
         }
     }
@@ -114,6 +123,11 @@ public sealed partial class PaymentNotificationService(
                 return NotificationVerdict.Accepted;
             case NotificationKind.Refund:
                 return await ApplyRefundAsync(db, notification, cancellationToken);
+        }
+
+        if (CardBinding.IsBindingInvoice(notification.InvoiceId))
+        {
+            return await cardBindings.ApplyNotificationAsync(db, notification, cancellationToken);
         }
 
         var payment = notification.InvoiceId is { Length: > 0 } invoice

@@ -63,5 +63,8 @@ internal sealed class PerCallGateway(IServiceProvider services) : IPaymentGatewa
     public Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default) =>
         Gateway.VerifyCardAsync(request, cancellationToken);
 
+    public Task<VoidOutcome> VoidAsync(VoidRequest request, CancellationToken cancellationToken = default) =>
+        Gateway.VoidAsync(request, cancellationToken);
+
     private IPaymentGateway Gateway => services.GetRequiredKeyedService<IPaymentGateway>(CloudPaymentsGateway.ProviderName);
 }

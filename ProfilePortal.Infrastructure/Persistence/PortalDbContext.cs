@@ -60,6 +60,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Trial> Trials => Set<Trial>();
 
+    public DbSet<CardBinding> CardBindings => Set<CardBinding>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) =>

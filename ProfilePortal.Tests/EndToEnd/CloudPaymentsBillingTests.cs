@@ -158,6 +158,25 @@ public sealed class CloudPaymentsBillingTests(CloudPaymentsPortalApp app) : ICla
         Assert.Equal(2, (await SubscriptionAsync(organizationId)).BillingCycle);
     }
 
+    [Fact]
+    public async Task A_card_bound_in_the_widget_is_saved_by_the_signed_pay_notification_and_its_hold_voided_through_the_api()
+    {
+        var (userId, organizationId) = await CustomerAsync();
+        var binding = (await Billing.StartCardBindingAsync(userId, organizationId)).Value;
+        var held = Provider.AuthorizeInWidget(binding.InvoiceId, organizationId.ToString(), binding.Amount.Amount);
+
+        Assert.Equal(0, await SendAsync("check", CloudPaymentsEmulator.PayNotification(held)));
+        Assert.Equal(0, await SendAsync("pay", CloudPaymentsEmulator.PayNotification(held)));
+        Assert.Equal(0, await SendAsync("pay", CloudPaymentsEmulator.PayNotification(held)));
+
+        var state = (await Billing.GetCardBindingAsync(userId, binding.BindingId)).Value;
+        Assert.Equal((CardBindingStatus.Bound, "•••• 4242"), (state.Status, state.Card?.Mask));
+        Assert.Equal(("Visa", "•••• 4242"), ((await Billing.GetOverviewAsync(userId, organizationId)).Value.Card?.Brand, state.Card?.Mask));
+        var voided = Assert.Single(Provider.Voids, v => v.TransactionId == held.TransactionId);
+        Assert.Equal($"{binding.InvoiceId}/void", voided.RequestId);
+        Assert.Equal(13, await SendAsync("check", CloudPaymentsEmulator.PayNotification(held with { TransactionId = held.TransactionId + 100_000 })));
+    }
+
     private static List<KeyValuePair<string, string>> Replace(List<KeyValuePair<string, string>> fields, string key, string value) =>
         [.. fields.Select(f => f.Key == key ? new KeyValuePair<string, string>(key, value) : f)];
 }

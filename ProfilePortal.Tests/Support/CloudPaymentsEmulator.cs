@@ -37,7 +37,9 @@ namespace ProfilePortal.Tests.Support;
 /// An amount that is not a positive number with at most two decimals gets
 /// <c>{"Success":false,"Message":"Invalid Amount value"}</c>; a currency outside <see cref="Currencies"/> gets
 /// "Invalid Currency value"; a charge without <c>TrInitiatorCode</c> 0 or 1 is refused. Refunds take at most what is
-/// left of a completed charge; a void cancels a charge that has no refund.
+/// left of a completed charge; a void cancels a completed or authorised charge that has no refund, and is kept in
+/// <see cref="Voids"/>; while <see cref="VoidsUnavailable"/> is set a void gets HTTP 500 instead.
+/// <see cref="AuthorizeInWidget"/> plays the payment widget's two-stage <c>auth</c>, which never goes through the API.
 /// <see cref="SendNotificationAsync"/> posts a form-encoded notification signed as the provider signs it.
 /// </para>
 /// </summary>
@@ -63,6 +65,7 @@ public sealed class CloudPaymentsEmulator : IAsyncLifetime
     private readonly List<EmulatedRequest> _requests = [];
     private readonly List<EmulatedCharge> _charges = [];
     private readonly List<EmulatedRefund> _refunds = [];
+    private readonly List<EmulatedVoid> _voids = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly HttpClient _notifier = new();
     private WebApplication? _app;
@@ -82,7 +85,31 @@ public sealed class CloudPaymentsEmulator : IAsyncLifetime
 
     public IReadOnlyList<EmulatedRefund> Refunds => Snapshot(_refunds);
 
+    /// <summary>Every void processed, in order; a replayed request id is not processed again.</summary>
+    public IReadOnlyList<EmulatedVoid> Voids => Snapshot(_voids);
+
+    /// <summary>While set, <c>payments/void</c> answers HTTP 500 without an envelope (never stored for replay).</summary>
+    public bool VoidsUnavailable { get; set; }
+
     public IReadOnlyList<EmulatedCharge> ChargesFor(string invoiceId) => [.. Charges.Where(c => c.InvoiceId == invoiceId)];
+
+    /// <summary>
+    /// What the payment widget's <c>auth</c> does for a customer paying with a good card: a two-stage payment,
+    /// authorised and not charged (<c>Status = Authorized</c>), with the widget's invoice and account. Its Pay
+    /// notification is <see cref="PayNotification"/>.
+    /// </summary>
+    public EmulatedCharge AuthorizeInWidget(string invoiceId, string accountId, decimal amount, string currency = "RUB", string? email = null)
+    {
+        lock (_gate)
+        {
+            var charge = new EmulatedCharge(
+                ++_lastTransactionId, RequestId: string.Empty, SuccessToken, amount, amount.ToString("0.00", CultureInfo.InvariantCulture), currency,
+                invoiceId, accountId, Description: null, email, IpAddress: "127.0.0.1", TrInitiatorCode: 1, PaymentScheduled: null,
+                Status: "Authorized", Reason: "Approved", ReasonCode: 0, Clock.GetUtcNow());
+            _charges.Add(charge);
+            return charge;
+        }
+    }
 
     public async Task InitializeAsync()
     {
@@ -125,11 +152,11 @@ public sealed class CloudPaymentsEmulator : IAsyncLifetime
         return await _notifier.SendAsync(request, cancellationToken);
     }
 
-    /// <summary>The fields of the Pay notification the provider sends after <paramref name="charge"/> completed.</summary>
+    /// <summary>The fields of the Pay notification the provider sends after <paramref name="charge"/> completed or was authorised.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> PayNotification(EmulatedCharge charge, string cardId = "card-emulator-4242") =>
     [
         .. TransactionFields(charge),
-        new("Status", "Completed"),
+        new("Status", charge.Status),
         new("Token", charge.Token),
         new("CardId", cardId),
     ];
@@ -226,7 +253,8 @@ public sealed class CloudPaymentsEmulator : IAsyncLifetime
         _ when body is null => Refuse("Invalid request body"),
         "/payments/tokens/charge" => Charge(requestId, body),
         "/payments/refund" => Refund(body),
-        "/payments/void" => Void(body),
+        "/payments/void" when VoidsUnavailable => new Reply(StatusCodes.Status500InternalServerError, null, Replayable: false),
+        "/payments/void" => Void(requestId, body),
         _ => new Reply(StatusCodes.Status404NotFound, null),
     };
 
@@ -317,7 +345,7 @@ public sealed class CloudPaymentsEmulator : IAsyncLifetime
         return Reply.Envelope(true, null, new JsonObject { ["TransactionId"] = refund.TransactionId });
     }
 
-    private Reply Void(JsonObject body)
+    private Reply Void(string requestId, JsonObject body)
     {
         if (!TryTransaction(body, out var charge))
         {
@@ -330,6 +358,7 @@ public sealed class CloudPaymentsEmulator : IAsyncLifetime
         }
 
         _charges[_charges.IndexOf(charge)] = charge with { Status = "Cancelled" };
+        _voids.Add(new EmulatedVoid(charge.TransactionId, requestId, Clock.GetUtcNow()));
         return Reply.Envelope(true, null, null);
     }
 
@@ -478,3 +507,6 @@ public sealed record EmulatedCharge(
 
 /// <summary>A refund of <see cref="PaymentTransactionId"/>; <see cref="TransactionId"/> is the refund's own.</summary>
 public sealed record EmulatedRefund(long TransactionId, long PaymentTransactionId, decimal Amount, DateTimeOffset CreatedAt);
+
+/// <summary>A void of <see cref="TransactionId"/>, with the <c>X-Request-ID</c> it came with.</summary>
+public sealed record EmulatedVoid(long TransactionId, string RequestId, DateTimeOffset CreatedAt);

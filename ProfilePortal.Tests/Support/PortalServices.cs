@@ -25,7 +25,7 @@ public class PortalServices : IAsyncLifetime
 
     public string ConnectionString => $"Data Source={Path.Combine(_directory.Path, "portal.db")}";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>

@@ -174,6 +174,9 @@ internal sealed class RenewalProfiler
 
         public Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default) =>
             inner.VerifyCardAsync(request, cancellationToken);
+
+        public Task<VoidOutcome> VoidAsync(VoidRequest request, CancellationToken cancellationToken = default) =>
+            inner.VoidAsync(request, cancellationToken);
     }
 
     private sealed class CommandTimer(RenewalProfiler profiler) : DbCommandInterceptor

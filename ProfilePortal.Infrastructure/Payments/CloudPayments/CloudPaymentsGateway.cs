@@ -6,7 +6,7 @@ namespace ProfilePortal.Infrastructure.Payments.CloudPayments;
 
 /// <summary>
 /// <see cref="IPaymentGateway"/> over CloudPayments: translates the provider's replies into the domain's
-/// outcomes. Declines are sorted by <see cref="CloudPaymentsReasonCodes"/>; an unavailable issuer, a timeout, a
+/// outcomes (charges, refunds, voids of a card binding's check). Declines are sorted by <see cref="CloudPaymentsReasonCodes"/>; an unavailable issuer, a timeout, a
 /// 5xx or a network fault is <see cref="ChargeOutcome.Failed"/>, which the caller may resend with the same request
 /// id. The provider's detail is logged here; the outcomes carry only safe text.
 /// </summary>
@@ -69,22 +69,49 @@ public sealed partial class CloudPaymentsGateway(CloudPaymentsClient client, ILo
 
     /// <summary>
     /// Authorises <see cref="CardVerificationRequest.HoldAmount"/> on the token and voids it at once. A void that
-    /// fails is logged: the issuer releases an unconfirmed hold by itself within days.
+    /// does not go through is logged: the issuer releases an unconfirmed hold by itself within days.
     /// </summary>
     public async Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var outcome = Translate(request.RequestId, await client.AuthorizeTokenAsync(request, cancellationToken));
-        if (outcome is ChargeOutcome.Succeeded { TransactionId: var held } && long.TryParse(held, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (outcome is ChargeOutcome.Succeeded { TransactionId: var held }
+            && await VoidAsync(new VoidRequest(held, $"{request.RequestId}/void"), cancellationToken) is not VoidOutcome.Succeeded)
         {
-            var voided = await client.VoidAsync(id, $"{request.RequestId}/void", cancellationToken);
-            if (voided is not CloudPaymentsReply.Accepted)
-            {
-                LogVoidFailed(request.RequestId, held);
-            }
+            LogVoidFailed(request.RequestId, held);
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// <c>payments/void</c> with the request's stable id. A refusal is final for that id (the provider replays it),
+    /// so it is <see cref="VoidOutcome.Refused"/>; no answer or rejected credentials are
+    /// <see cref="VoidOutcome.Failed"/>, to be resent.
+    /// </summary>
+    public async Task<VoidOutcome> VoidAsync(VoidRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!long.TryParse(request.TransactionId, NumberStyles.None, CultureInfo.InvariantCulture, out var transactionId))
+        {
+            return new VoidOutcome.Refused("The authorisation was not made through CloudPayments: its transaction id is not the provider's.");
+        }
+
+        var reply = await client.VoidAsync(transactionId, request.RequestId, cancellationToken);
+        switch (reply)
+        {
+            case CloudPaymentsReply.Accepted:
+                return new VoidOutcome.Succeeded();
+            case CloudPaymentsReply.Refused refused:
+                LogVoidRefused(request.RequestId, refused.Message ?? "-");
+                return new VoidOutcome.Refused($"The payment provider refused the void: {refused.Message ?? "no reason given"}.");
+            case CloudPaymentsReply.CredentialsRejected:
+                return new VoidOutcome.Failed(CredentialsRejected);
+            case CloudPaymentsReply.Unavailable unavailable:
+                return new VoidOutcome.Failed(unavailable.Reason);
+            default:
+                throw new InvalidOperationException($"Unknown reply {reply.GetType().Name}.");
+        }
     }
 
     private static ChargeOutcome.Declined Decline(int code, CloudPaymentsTransaction transaction)
@@ -127,6 +154,9 @@ public sealed partial class CloudPaymentsGateway(CloudPaymentsClient client, ILo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CloudPayments refused refund request {RequestId}: {ProviderMessage}")]
     private partial void LogRefundRefused(string requestId, string providerMessage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "CloudPayments refused void request {RequestId}: {ProviderMessage}")]
+    private partial void LogVoidRefused(string requestId, string providerMessage);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "CloudPayments charge request {RequestId} got an unexpected reply: {Reason}")]
     private partial void LogUnexpectedReply(string requestId, string reason);

@@ -19,11 +19,18 @@ public sealed class SandboxGateway(TimeProvider clock) : IPaymentGateway
     private readonly ConcurrentDictionary<string, int> _sends = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SandboxCharge> _charges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RefundOutcome> _refunds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _voids = new(StringComparer.Ordinal);
 
     public string Provider => ProviderName;
 
     /// <summary>Money taken so far, one entry per charged request; for tests and the sandbox's own checks.</summary>
     public IReadOnlyCollection<SandboxCharge> Charges => [.. _charges.Values];
+
+    /// <summary>
+    /// The transaction ids voided so far. The sandbox takes cards in the portal's own form and never authorises a
+    /// card binding's check, so this stays empty in the app; it is kept so that a void is answered like a provider's.
+    /// </summary>
+    public IReadOnlyCollection<string> Voids => [.. _voids.Values];
 
     public Task<ChargeOutcome> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default)
     {
@@ -69,6 +76,13 @@ public sealed class SandboxGateway(TimeProvider clock) : IPaymentGateway
             ChargeInitiator.Customer, request.IpAddress);
         var outcome = Decide(asCharge, sends);
         return Task.FromResult(outcome is ChargeOutcome.Failed ? outcome : _answers.GetOrAdd(request.RequestId, outcome));
+    }
+
+    public Task<VoidOutcome> VoidAsync(VoidRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        _voids.TryAdd(request.RequestId, request.TransactionId);
+        return Task.FromResult<VoidOutcome>(new VoidOutcome.Succeeded());
     }
 
     private ChargeOutcome Decide(ChargeRequest request, int sends)

@@ -5,7 +5,7 @@ using ProfilePortal.Tests.Support;
 namespace ProfilePortal.Tests.Components.Profile;
 
 /// <summary>The real domain services on a SQLite database of their own, with a switch to take the database down.</summary>
-public sealed class ProfileUiServices : PortalServices
+public class ProfileUiServices : PortalServices
 {
     public DatabaseOutage Outage { get; } = new();
 

@@ -228,6 +228,18 @@ public sealed class PurchaseTests(PortalServices portal) : IClassFixture<PortalS
     }
 
     [Fact]
+    public async Task The_sandbox_takes_cards_in_the_portal_s_form_so_a_widget_card_binding_is_refused()
+    {
+        var customer = await portal.CustomerAsync();
+
+        var binding = await Billing.StartCardBindingAsync(customer.Id, customer.OrganizationId);
+
+        Assert.Equal(BillingErrors.CardBindingUnavailable.Code, binding.Errors.Single().Code);
+        await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
+        Assert.False(await db.CardBindings.AnyAsync(b => b.OrganizationId == customer.OrganizationId));
+    }
+
+    [Fact]
     public async Task Removing_the_card_leaves_the_organization_without_one()
     {
         var customer = await portal.CustomerAsync();

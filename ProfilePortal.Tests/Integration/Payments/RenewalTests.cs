@@ -218,5 +218,7 @@ public sealed class RenewalTests(PortalServices portal) : IClassFixture<PortalSe
 
         public Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default) =>
             inner.VerifyCardAsync(request, cancellationToken);
+
+        public Task<VoidOutcome> VoidAsync(VoidRequest request, CancellationToken cancellationToken = default) => inner.VoidAsync(request, cancellationToken);
     }
 }

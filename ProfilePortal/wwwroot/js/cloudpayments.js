@@ -1,11 +1,12 @@
-// Opens the CloudPayments payment widget for one checkout and reports how the customer left it. The money
-// is settled on the server by the provider's Check and Pay notifications; this only tells the page when to
-// start waiting for them.
+// Opens the CloudPayments payment widget for one invoice and reports how the customer left it. The outcome is
+// settled on the server by the provider's Check and Pay notifications; this only tells the page when to start
+// waiting for them. options.mode is 'charge' (a payment, the default) or 'auth' (a two-stage authorisation
+// that takes nothing: a card binding's check, voided by the server once the card is saved).
 export function pay(scriptUrl, options) {
     return new Promise((resolve) => {
         const open = () => {
             const widget = new window.cp.CloudPayments({ language: options.language });
-            widget.pay('charge', {
+            widget.pay(options.mode === 'auth' ? 'auth' : 'charge', {
                 publicId: options.publicId,
                 description: options.description,
                 amount: options.amount,

@@ -178,5 +178,47 @@ public sealed class CloudPaymentsGatewayTests(CloudPaymentsEmulator emulator) : 
         Assert.DoesNotContain(emulator.Requests, r => r.RequestId == requestId);
     }
 
+    [Fact]
+    public async Task A_void_releases_an_authorisation_once_however_often_it_is_resent()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var held = emulator.AuthorizeInWidget($"card:{Guid.NewGuid():N}", Guid.NewGuid().ToString(), 1m);
+        var request = new VoidRequest(Id(held.TransactionId), $"{held.InvoiceId}/void");
+
+        var first = await services.Gateway().VoidAsync(request);
+        var second = await services.Gateway().VoidAsync(request);
+
+        Assert.Equal(new VoidOutcome.Succeeded(), first);
+        Assert.Equal(first, second);
+        var voided = Assert.Single(emulator.Voids, v => v.TransactionId == held.TransactionId);
+        Assert.Equal(request.RequestId, voided.RequestId);
+        Assert.Equal("Cancelled", Assert.Single(emulator.ChargesFor(held.InvoiceId!)).Status);
+    }
+
+    [Fact]
+    public async Task A_void_the_provider_refuses_is_refused_and_one_it_does_not_answer_failed()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var held = emulator.AuthorizeInWidget($"card:{Guid.NewGuid():N}", Guid.NewGuid().ToString(), 1m);
+
+        var unknown = await services.Gateway().VoidAsync(new VoidRequest("42", $"void-{Guid.NewGuid():N}"));
+        var foreign = await services.Gateway().VoidAsync(new VoidRequest("sbx_3f2a", $"void-{Guid.NewGuid():N}"));
+        emulator.VoidsUnavailable = true;
+        VoidOutcome unanswered;
+        try
+        {
+            unanswered = await services.Gateway().VoidAsync(new VoidRequest(Id(held.TransactionId), $"{held.InvoiceId}/void"));
+        }
+        finally
+        {
+            emulator.VoidsUnavailable = false;
+        }
+
+        Assert.Equal(new VoidOutcome.Refused("The payment provider refused the void: Transaction not found."), unknown);
+        Assert.IsType<VoidOutcome.Refused>(foreign);
+        Assert.IsType<VoidOutcome.Failed>(unanswered);
+        Assert.Equal("Authorized", Assert.Single(emulator.ChargesFor(held.InvoiceId!)).Status);
+    }
+
     private static string Id(long transactionId) => transactionId.ToString(CultureInfo.InvariantCulture);
 }

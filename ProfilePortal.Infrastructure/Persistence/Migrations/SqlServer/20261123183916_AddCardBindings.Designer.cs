@@ -12,8 +12,8 @@ using ProfilePortal.Infrastructure.Persistence;
 namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261123184208_AddTrials")]
-    partial class AddTrials
+    [Migration("20261123183916_AddCardBindings")]
+    partial class AddCardBindings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -376,9 +376,6 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("FailedChargeAttempts")
                         .HasColumnType("int");
 
-                    b.Property<DateTimeOffset?>("GraceEndsAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<DateTimeOffset?>("NextChargeAttemptAt")
                         .HasColumnType("datetimeoffset");
 
@@ -404,9 +401,6 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("TrialEndsAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<int>("TrialRemindersSent")
-                        .HasColumnType("int");
-
                     b.Property<DateTimeOffset?>("TrialStartedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -422,8 +416,6 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("PlanCode");
 
                     b.HasIndex("Status", "CurrentPeriodEnd");
-
-                    b.HasIndex("Status", "GraceEndsAt");
 
                     b.ToTable("Subscriptions", (string)null);
                 });
@@ -676,6 +668,89 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Payments.CardBinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("InitiatedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("InvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("NextVoidAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PaymentMethodId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProviderTransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("VoidAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VoidFailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("NextVoidAttemptAt");
+
+                    b.HasIndex("PaymentMethodId");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("CardBindings", (string)null);
                 });
 
             modelBuilder.Entity("ProfilePortal.Domain.Payments.Payment", b =>
@@ -1102,70 +1177,6 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("UsageEvents", (string)null);
                 });
 
-            modelBuilder.Entity("ProfilePortal.Domain.Trials.Trial", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("CardFingerprint")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.Property<DateTimeOffset>("EndsAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(45)
-                        .HasColumnType("nvarchar(45)");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<DateTimeOffset?>("OutcomeAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("PlanCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("SubscriptionId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CardFingerprint");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("StartedAt");
-
-                    b.HasIndex("SubscriptionId");
-
-                    b.HasIndex("UserId")
-                        .IsUnique();
-
-                    b.HasIndex("IpAddress", "StartedAt");
-
-                    b.ToTable("Trials", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1260,6 +1271,20 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Payments.CardBinding", b =>
+                {
+                    b.HasOne("ProfilePortal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProfilePortal.Domain.Payments.PaymentMethod", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentMethodId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Payments.Payment", b =>
                 {
                     b.HasOne("ProfilePortal.Domain.Organizations.Organization", null)
@@ -1326,27 +1351,6 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("ProfilePortal.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ProfilePortal.Domain.Trials.Trial", b =>
-                {
-                    b.HasOne("ProfilePortal.Domain.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ProfilePortal.Domain.Billing.Subscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ProfilePortal.Domain.Identity.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
