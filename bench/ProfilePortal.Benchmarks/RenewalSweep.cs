@@ -11,7 +11,8 @@ namespace ProfilePortal.Benchmarks;
 /// The renewal sweep over many subscriptions due at once: <see cref="RenewalService.RunAsync"/> with the real
 /// services, the sandbox gateway and the receipts rendered, against the same database writes by hand
 /// (<see cref="HandWrittenRenewals"/>), in the same process and the same run, alternating, each on a fresh copy
-/// of the same template (<see cref="SweepHarness"/> says how and why a harness of its own).
+/// of the same template (<see cref="SweepHarness"/> says how and why a harness of its own). Two cases: periods
+/// that renew (issue 4, <see cref="Renewals"/>) and trials that convert (issue 5, <see cref="TrialSweeps"/>).
 /// </summary>
 internal static class RenewalSweep
 {
