@@ -161,7 +161,9 @@ public sealed partial class RenewalService(
                     token);
             });
 
-        // Save 2: the outcomes.
+        // Save 2: the outcomes. The running trials of the conversions are read at once, not one query per settlement.
+        var runningTrials = await PaymentSettlement.RunningTrialsAsync(
+            db, [.. charges.Where(c => c.Payment.Purpose == PaymentPurpose.TrialConversion).Select(c => c.Subscription.Id)], cancellationToken);
         var renewed = 0;
         var converted = 0;
         var postponed = 0;
@@ -172,7 +174,8 @@ public sealed partial class RenewalService(
             switch (outcomes[i])
             {
                 case ChargeOutcome.Succeeded succeeded:
-                    await settlement.SucceedAsync(db, payment, succeeded.TransactionId, subscription, plans[subscription.PlanCode], contact, cancellationToken);
+                    await settlement.SucceedAsync(
+                        db, payment, succeeded.TransactionId, subscription, plans[subscription.PlanCode], contact, cancellationToken, runningTrials);
                     if (payment.Purpose == PaymentPurpose.TrialConversion)
                     {
                         converted++;
@@ -287,10 +290,11 @@ public sealed partial class RenewalService(
             }
 
             var contactOf = await ContactsAsync(db, [.. batch.Select(s => s.OrganizationId)], cancellationToken);
+            var runningTrials = await PaymentSettlement.RunningTrialsAsync(db, [.. batch.Where(s => s.ConvertsTrial).Select(s => s.Id)], cancellationToken);
             foreach (var subscription in batch)
             {
                 contactOf.TryGetValue(subscription.OrganizationId, out var contact);
-                await settlement.ExpireAsync(db, subscription, plans[subscription.PlanCode], contact, cancellationToken);
+                await settlement.ExpireAsync(db, subscription, plans[subscription.PlanCode], contact, cancellationToken, runningTrials);
             }
 
             try

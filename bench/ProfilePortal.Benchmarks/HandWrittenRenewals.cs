@@ -1,31 +1,41 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ProfilePortal.Domain.Notifications;
+using static ProfilePortal.Benchmarks.HandWrittenSql;
 
 namespace ProfilePortal.Benchmarks;
 
 /// <summary>
-/// The baseline: the database writes of the renewal sweep done by hand, as fast as SQLite takes them. The same
-/// batches (<c>Billing:RenewalBatchSize</c>) and the same two transactions per batch as
-/// <c>RenewalService</c>: first the payments with their attempt opened, then the outcomes — payment succeeded,
-/// subscription moved on (cycle, period, status, version, checked against the old version), two audit entries
-/// and the receipt in the outbox. One joined query finds a batch and everything it needs over the
+/// The baseline: the database writes of the renewal sweep done by hand, as fast as SQLite takes them, for both
+/// kinds of due subscription the sweep charges — paid periods that renew and trials that convert. The same
+/// batches (<c>Billing:RenewalBatchSize</c>) and the same two transactions per batch as <c>RenewalService</c>:
+/// first the payments with their attempt opened, then the outcomes — payment succeeded, subscription moved on
+/// (cycle, period, status, version, checked against the old version; a conversion also anchors the billing at the
+/// trial's end), a converted trial's ledger row ended as Converted (checked against its version), two audit
+/// entries and the receipt in the outbox. One joined query finds a batch and everything it needs over the
 /// (Status, CurrentPeriodEnd) index; prepared statements are reused for every row; receipts are rendered once
-/// beforehand (one per language) and only copied. No gateway and no rendering: this is the database's own rate
-/// for the sweep's reads and writes. The benchmark's data has one card and one owner per organization and no
-/// subscription cancelled for the period end, so the joins need no tie-breaks and nothing is ended.
+/// beforehand (one per language and kind of payment) and only copied. No gateway and no rendering: this is the
+/// database's own rate for the sweep's reads and writes. The benchmark's data has one card and one owner per
+/// organization, at most one running trial per subscription and no subscription cancelled for the period end, so
+/// the joins need no tie-breaks and nothing is ended.
 /// </summary>
 internal static class HandWrittenRenewals
 {
-    // The sweep's due subscriptions (active ones not postponed, past due ones whose retry has come), oldest period
-    // end first: each status is a range of the (Status, CurrentPeriodEnd) index read in order and cut at the batch
-    // size, so a batch never reads more than two batches' worth of rows.
+    // The sweep's due subscriptions (active ones not postponed, trials at their end, past due ones whose retry has
+    // come), oldest period end first: each status is a range of the (Status, CurrentPeriodEnd) index read in order
+    // and cut at the batch size, so a batch never reads more than three batches' worth of rows. A subscription
+    // converts its trial when no period was paid since the trial started (Subscription.ConvertsTrial).
     private const string DueSql = """
         SELECT s.Id, s.OrganizationId, s.BillingCycle, s.AnchorCycle, s.BillingAnchor, s.CurrentPeriodEnd, s.Version,
-               p.Code, p.Name, p.TotalPrice, p.Currency, p.DurationMonths, c.Id, c.Last4, u.Email, u.PreferredLanguage
+               p.Code, p.Name, p.TotalPrice, p.Currency, p.DurationMonths, c.Id, c.Last4, u.Email, u.PreferredLanguage,
+               s.TrialEndsAt, t.Id, t.Version
         FROM (SELECT Id, CurrentPeriodEnd FROM (
                 SELECT * FROM (SELECT Id, CurrentPeriodEnd FROM Subscriptions
                                WHERE Status = 'Active' AND CurrentPeriodEnd <= $now AND PlanCode <> 'free' AND CancelAtPeriodEnd = 0
+                                 AND (NextChargeAttemptAt IS NULL OR NextChargeAttemptAt <= $now)
+                               ORDER BY CurrentPeriodEnd LIMIT $take)
+                UNION ALL
+                SELECT * FROM (SELECT Id, CurrentPeriodEnd FROM Subscriptions
+                               WHERE Status = 'Trialing' AND CurrentPeriodEnd <= $now AND PlanCode <> 'free' AND CancelAtPeriodEnd = 0
                                  AND (NextChargeAttemptAt IS NULL OR NextChargeAttemptAt <= $now)
                                ORDER BY CurrentPeriodEnd LIMIT $take)
                 UNION ALL
@@ -39,13 +49,14 @@ internal static class HandWrittenRenewals
         JOIN PaymentMethods c ON c.OrganizationId = s.OrganizationId AND c.RemovedAt IS NULL
         JOIN Memberships m ON m.OrganizationId = s.OrganizationId AND m.Role = 'Owner'
         JOIN AspNetUsers u ON u.Id = m.UserId
+        LEFT JOIN Trials t ON s.BillingAnchor IS NULL AND s.TrialStartedAt IS NOT NULL AND t.SubscriptionId = s.Id AND t.Outcome = 'Running'
         ORDER BY d.CurrentPeriodEnd
         """;
 
     private const string OpenPaymentSql = """
         INSERT INTO Payments (Id, OrganizationId, SubscriptionId, Purpose, PlanCode, BillingCycle, Amount, Currency, Description, Status,
                               IdempotencyKey, Attempts, Provider, PaymentMethodId, CardMask, RefundedAmount, CreatedAt, LastAttemptAt, Version)
-        VALUES ($id, $org, $subscription, 'Renewal', $plan, $cycle, $amount, $currency, $description, 'Pending',
+        VALUES ($id, $org, $subscription, $purpose, $plan, $cycle, $amount, $currency, $description, 'Pending',
                 $key, 1, 'sandbox', $card, $mask, $refunded, $now, $now, $version)
         """;
 
@@ -56,46 +67,47 @@ internal static class HandWrittenRenewals
 
     private const string RenewSubscriptionSql = """
         UPDATE Subscriptions SET BillingCycle = $cycle, CurrentPeriodStart = $start, CurrentPeriodEnd = $end, Status = 'Active',
-                                 NextChargeAttemptAt = NULL, FailedChargeAttempts = 0, Version = $version
+                                 NextChargeAttemptAt = NULL, FailedChargeAttempts = 0, GraceEndsAt = NULL, Version = $version
         WHERE Id = $id AND Version = $old
         """;
 
-    private const string AuditSql = """
-        INSERT INTO AuditEntries (Id, OccurredAt, ActorUserId, Action, TargetType, TargetId, OrganizationId, Changes)
-        VALUES ($id, $now, NULL, $action, $type, $target, $org, $changes)
+    private const string ConvertSubscriptionSql = """
+        UPDATE Subscriptions SET BillingCycle = $cycle, AnchorCycle = $cycle, BillingAnchor = $start, CurrentPeriodStart = $start,
+                                 CurrentPeriodEnd = $end, Status = 'Active', NextChargeAttemptAt = NULL, FailedChargeAttempts = 0,
+                                 GraceEndsAt = NULL, Version = $version
+        WHERE Id = $id AND Version = $old
         """;
 
-    private const string ReceiptSql = """
-        INSERT INTO EmailMessages (Id, Kind, ToAddress, Language, Subject, HtmlBody, TextBody, Status, Attempts, CreatedAt, NextAttemptAt)
-        VALUES ($id, 'payment-receipt', $to, $language, $subject, $html, $text, 'Pending', 0, $now, $now)
+    private const string ConvertTrialSql = """
+        UPDATE Trials SET Outcome = 'Converted', OutcomeAt = $now, Version = $version
+        WHERE Id = $id AND Version = $old
         """;
 
-    /// <summary>Renews every due subscription; returns how many.</summary>
-    public static int Run(string connectionString, DateTimeOffset now, int batchSize, IReadOnlyDictionary<string, RenderedEmail> receipts)
+    /// <summary>Renews or converts every due subscription; returns how many of each.</summary>
+    public static (int Renewed, int Converted) Run(string connectionString, DateTimeOffset now, int batchSize, Receipts receipts)
     {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        // What EF Core's SQLite provider does on every connection it opens.
-        BenchDatabase.Execute(connection, "PRAGMA foreign_keys = 1;");
+        using var connection = Open(connectionString);
         var nowValue = ToStore(now);
         var renewed = 0;
+        var converted = 0;
         while (true)
         {
             var due = ReadDue(connection, nowValue, batchSize);
             if (due.Count == 0)
             {
-                return renewed;
+                return (renewed, converted);
             }
 
             // Transaction 1: a payment per due subscription, its attempt opened.
             using (var transaction = connection.BeginTransaction())
             {
                 using var open = BenchDatabase.Prepare(connection, transaction, OpenPaymentSql,
-                    "$id", "$org", "$subscription", "$plan", "$cycle", "$amount", "$currency", "$description", "$key", "$card", "$mask", "$refunded", "$now", "$version");
+                    "$id", "$org", "$subscription", "$purpose", "$plan", "$cycle", "$amount", "$currency", "$description", "$key", "$card", "$mask", "$refunded",
+                    "$now", "$version");
                 foreach (var row in due)
                 {
-                    BenchDatabase.Run(open, row.PaymentId, row.OrganizationId, row.SubscriptionId, row.PlanCode, row.BillingCycle + 1, row.Amount, row.Currency,
-                        row.Description, row.PaymentKey, row.CardId, row.CardMask, 0m, nowValue, row.PaymentVersion);
+                    BenchDatabase.Run(open, row.PaymentId, row.OrganizationId, row.SubscriptionId, row.Converts ? "TrialConversion" : "Renewal", row.PlanCode,
+                        row.BillingCycle + 1, row.Amount, row.Currency, row.Description, row.PaymentKey, row.CardId, row.CardMask, 0m, nowValue, row.PaymentVersion);
                 }
 
                 transaction.Commit();
@@ -106,22 +118,42 @@ internal static class HandWrittenRenewals
             {
                 using var succeed = BenchDatabase.Prepare(connection, transaction, SucceedPaymentSql, "$transaction", "$now", "$version", "$id", "$old");
                 using var renew = BenchDatabase.Prepare(connection, transaction, RenewSubscriptionSql, "$cycle", "$start", "$end", "$version", "$id", "$old");
-                using var audit = BenchDatabase.Prepare(connection, transaction, AuditSql, "$id", "$now", "$action", "$type", "$target", "$org", "$changes");
-                using var receipt = BenchDatabase.Prepare(connection, transaction, ReceiptSql, "$id", "$to", "$language", "$subject", "$html", "$text", "$now");
+                using var convert = BenchDatabase.Prepare(connection, transaction, ConvertSubscriptionSql, "$cycle", "$start", "$end", "$version", "$id", "$old");
+                using var endTrial = BenchDatabase.Prepare(connection, transaction, ConvertTrialSql, "$now", "$version", "$id", "$old");
+                using var audit = BenchDatabase.Prepare(connection, transaction, AuditSql, AuditParameters);
+                using var receipt = BenchDatabase.Prepare(connection, transaction, EmailSql, EmailParameters);
                 foreach (var row in due)
                 {
                     var transactionId = "sbx_" + row.PaymentGuid.ToString("N")[..20];
-                    Expect(succeed, 1, transactionId, nowValue, BenchDatabase.Text(Guid.NewGuid()), row.PaymentId, row.PaymentVersion);
-                    var cycle = row.BillingCycle + 1;
-                    var end = row.Anchor.AddMonths((cycle - row.AnchorCycle + 1) * row.DurationMonths);
-                    Expect(renew, 1, cycle, ToStore(row.PeriodEnd), ToStore(end), BenchDatabase.Text(Guid.NewGuid()), row.SubscriptionId, row.SubscriptionVersion);
+                    Expect(succeed, 1, transactionId, nowValue, NewVersion(), row.PaymentId, row.PaymentVersion);
                     BenchDatabase.Run(audit, NewId(now), nowValue, "payment.succeeded", "payment", row.PaymentGuid.ToString(), row.OrganizationId,
                         $$$"""{"Status":{"from":"Pending","to":"Succeeded"},"TransactionId":{"from":null,"to":"{{{transactionId}}}"}}""");
-                    BenchDatabase.Run(audit, NewId(now), nowValue, "subscription.renewed", "subscription", row.SubscriptionGuid.ToString(), row.OrganizationId,
-                        $$$"""{"PeriodEnd":{"from":"{{{Iso(row.PeriodEnd)}}}","to":"{{{Iso(end)}}}"},"Status":{"from":"Active","to":"Active"},"Payment":{"from":null,"to":"{{{row.PaymentGuid}}}"}}""");
-                    var content = receipts.TryGetValue(row.Language, out var rendered) ? rendered : receipts.Values.First();
-                    BenchDatabase.Run(receipt, NewId(now), row.Email, row.Language, content.Subject, content.HtmlBody, content.TextBody, nowValue);
-                    renewed++;
+                    var cycle = row.BillingCycle + 1;
+                    if (row.Converts)
+                    {
+                        // The first paid period starts where the trial ended.
+                        var start = row.TrialEnd!.Value;
+                        var end = start.AddMonths(row.DurationMonths);
+                        Expect(convert, 1, cycle, ToStore(start), ToStore(end), NewVersion(), row.SubscriptionId, row.SubscriptionVersion);
+                        BenchDatabase.Run(audit, NewId(now), nowValue, "subscription.trial_converted", "subscription", row.SubscriptionGuid.ToString(), row.OrganizationId,
+                            $$$"""{"Status":{"from":"Trialing","to":"Active"},"PeriodEnd":{"from":null,"to":"{{{Iso(end)}}}"},"Payment":{"from":null,"to":"{{{row.PaymentGuid}}}"}}""");
+                        if (row.TrialId is not null)
+                        {
+                            Expect(endTrial, 1, nowValue, NewVersion(), row.TrialId, row.TrialVersion!);
+                        }
+
+                        converted++;
+                    }
+                    else
+                    {
+                        var end = row.Anchor!.Value.AddMonths((cycle - row.AnchorCycle + 1) * row.DurationMonths);
+                        Expect(renew, 1, cycle, ToStore(row.PeriodEnd), ToStore(end), NewVersion(), row.SubscriptionId, row.SubscriptionVersion);
+                        BenchDatabase.Run(audit, NewId(now), nowValue, "subscription.renewed", "subscription", row.SubscriptionGuid.ToString(), row.OrganizationId,
+                            $$$"""{"PeriodEnd":{"from":"{{{Iso(row.PeriodEnd)}}}","to":"{{{Iso(end)}}}"},"Status":{"from":"Active","to":"Active"},"Payment":{"from":null,"to":"{{{row.PaymentGuid}}}"}}""");
+                        renewed++;
+                    }
+
+                    QueueEmail(receipt, PaymentReceiptModel.Kind, row.Email, row.Language, For(row.Converts ? receipts.Conversion : receipts.Renewal, row.Language), now);
                 }
 
                 transaction.Commit();
@@ -143,20 +175,25 @@ internal static class HandWrittenRenewals
             var subscription = reader.GetGuid(0);
             var payment = Guid.CreateVersion7(created);
             var cycle = reader.GetInt32(2);
+            var anchor = reader.IsDBNull(4) ? (DateTimeOffset?)null : FromStore(reader.GetInt64(4));
+            // Subscription.ConvertsTrial: a trial started (it has an end) and no period was paid since (no anchor).
+            var converts = anchor is null && !reader.IsDBNull(16);
+            var plan = reader.GetString(8);
+            var months = reader.GetInt32(11);
             rows.Add(new DueRow(
                 subscription,
                 BenchDatabase.Text(subscription),
                 reader.GetString(1),
                 cycle,
                 reader.GetInt32(3),
-                FromStore(reader.GetInt64(4)),
+                anchor,
                 FromStore(reader.GetInt64(5)),
                 reader.GetString(6),
                 reader.GetString(7),
-                $"ProfilePortal: {reader.GetString(8)}, renewal",
+                converts ? $"ProfilePortal: {plan}, {months} mo after the trial" : $"ProfilePortal: {plan}, renewal",
                 reader.GetDecimal(9),
                 reader.GetString(10),
-                reader.GetInt32(11),
+                months,
                 reader.GetString(12),
                 $"•••• {reader.GetString(13)}",
                 reader.GetString(14),
@@ -164,35 +201,18 @@ internal static class HandWrittenRenewals
                 payment,
                 BenchDatabase.Text(payment),
                 $"{subscription:N}:{cycle + 1}",
-                BenchDatabase.Text(Guid.NewGuid())));
+                NewVersion(),
+                converts,
+                converts ? FromStore(reader.GetInt64(16)) : null,
+                reader.IsDBNull(17) ? null : reader.GetString(17),
+                reader.IsDBNull(18) ? null : reader.GetString(18)));
         }
 
         return rows;
     }
 
-    private static void Expect(SqliteCommand command, int rows, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        var changed = command.ExecuteNonQuery();
-        if (changed != rows)
-        {
-            throw new InvalidOperationException($"Expected {rows} row(s) changed, got {changed}: a concurrent change.");
-        }
-    }
-
-    private static string NewId(DateTimeOffset now) => BenchDatabase.Text(Guid.CreateVersion7(now));
-
-    private static long ToStore(DateTimeOffset instant) => (long)BenchDatabase.Instant.ConvertToProvider(instant)!;
-
-    private static DateTimeOffset FromStore(long value) => (DateTimeOffset)BenchDatabase.Instant.ConvertFromProvider(value)!;
-
-    // As System.Text.Json writes it in the service's audit entries, '+' escaped.
-    private static string Iso(DateTimeOffset instant) =>
-        instant.ToString("O", CultureInfo.InvariantCulture).Replace("+", "\\u002B", StringComparison.Ordinal);
+    /// <summary>The receipts the hand-written side copies, rendered once per language: a renewal's and a trial conversion's.</summary>
+    public sealed record Receipts(IReadOnlyDictionary<string, RenderedEmail> Renewal, IReadOnlyDictionary<string, RenderedEmail> Conversion);
 
     private sealed record DueRow(
         Guid SubscriptionGuid,
@@ -200,7 +220,7 @@ internal static class HandWrittenRenewals
         string OrganizationId,
         int BillingCycle,
         int AnchorCycle,
-        DateTimeOffset Anchor,
+        DateTimeOffset? Anchor,
         DateTimeOffset PeriodEnd,
         string SubscriptionVersion,
         string PlanCode,
@@ -215,5 +235,9 @@ internal static class HandWrittenRenewals
         Guid PaymentGuid,
         string PaymentId,
         string PaymentKey,
-        string PaymentVersion);
+        string PaymentVersion,
+        bool Converts,
+        DateTimeOffset? TrialEnd,
+        string? TrialId,
+        string? TrialVersion);
 }

@@ -4,20 +4,28 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ProfilePortal.Benchmarks;
 
-// BenchmarkDotNet's --filter patterns pick the benchmarks; the renewal sweep is a harness of its own
-// (RenewalSweep explains why) and answers to the same patterns under RenewalSweep.Name.
+// BenchmarkDotNet's --filter patterns pick the benchmarks; the sweeps are a harness of their own (SweepHarness
+// explains why) and answer to the same patterns under their names.
 var filters = BenchFilters.Parse(args);
 var listing = args.Contains("--list", StringComparer.OrdinalIgnoreCase);
-var runRenewals = filters.Selects(RenewalSweep.Name);
 var runBenchmarkDotNet = filters.IsEmpty || filters.SelectsAny(typeof(ProfilePageBenchmarks).Assembly);
+(string Name, Func<Task> RunAsync)[] sweeps =
+[
+    (RenewalSweep.Name, RenewalSweep.RunAsync),
+    (TrialSweeps.ConversionName, TrialSweeps.ConversionAsync),
+    (TrialSweeps.RemindersName, TrialSweeps.RemindersAsync),
+];
 
-if (listing && (runRenewals || filters.IsEmpty))
+foreach (var (name, runAsync) in sweeps)
 {
-    Console.WriteLine(RenewalSweep.Name);
-}
-else if (runRenewals)
-{
-    await RenewalSweep.RunAsync();
+    if (listing && (filters.IsEmpty || filters.Selects(name)))
+    {
+        Console.WriteLine(name);
+    }
+    else if (!listing && filters.Selects(name))
+    {
+        await runAsync();
+    }
 }
 
 if (runBenchmarkDotNet)

@@ -48,7 +48,7 @@ internal sealed class RenewalProfiler
         services.AddSingleton<IInterceptor>(new CommitTimer(this));
     }
 
-    public void Print(TimeSpan wall, int renewals)
+    public void Print(TimeSpan wall, int renewals, string unit = "renewals")
     {
         var render = Seconds(_render);
         var queries = Seconds(_queries);
@@ -58,7 +58,7 @@ internal sealed class RenewalProfiler
         var rest = wall.TotalSeconds - render - queries - saves;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Instrumented RenewalService sweep: {renewals:N0} renewals in {wall.TotalSeconds:F1} s ({renewals / wall.TotalSeconds:N0}/s; the instrumentation costs a little)."));
+            $"Instrumented RenewalService sweep: {renewals:N0} {unit} in {wall.TotalSeconds:F1} s ({renewals / wall.TotalSeconds:N0}/s; the instrumentation costs a little)."));
         Line("Receipt rendering (Razor, one after another)", render, wall,
             $"{_renders:N0} receipts, {1000 * render / Math.Max(1, _renders):F2} ms and {_renderAllocated / 1024.0 / Math.Max(1, _renders):N0} KB allocated each");
         Line("Reads (due, cards, payments, owners, cancelled)", queries, wall, $"{_queryCount:N0} commands");
@@ -67,7 +67,7 @@ internal sealed class RenewalProfiler
             Line($"  {read}", Seconds(ticks), wall, $"{count:N0} commands");
         }
 
-        Line("SaveChanges, in all", saves, wall, $"{_saveCount:N0} saves, {_saveAllocated / 1024.0 / renewals:N0} KB allocated per renewal");
+        Line("SaveChanges, in all", saves, wall, $"{_saveCount:N0} saves, {_saveAllocated / 1024.0 / renewals:N0} KB allocated per {unit.TrimEnd('s')}");
         Line("  of which SQL commands", saveCommands, wall, $"{_saveCommandCount:N0} commands");
         Line("  of which commits", commits, wall, string.Empty);
         Line("  of which EF Core (detect changes, SQL, fix-up)", saves - saveCommands - commits, wall, string.Empty);
