@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<BillingMetrics>();
         services.AddSingleton<TrialService>();
         services.AddSingleton<TrialReminderService>();
+        services.AddSingleton<TrialRollout>();
         return services;
     }
 }
