@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<TrialService>();
         services.AddSingleton<TrialReminderService>();
         services.AddSingleton<TrialRollout>();
+        services.AddSingleton<TrialRolloutKillSwitch>();
         return services;
     }
 }
