@@ -36,7 +36,7 @@ public sealed class RolloutServices : PortalServices
     public async Task MoveRolloutToAsync(int percentage, string reason = "Test step")
     {
         var admin = await Admin;
-        var result = await this.Get<TrialRollout>().SetPercentageAsync(admin.Id, percentage, reason);
+        var result = await Get<TrialRollout>().SetPercentageAsync(admin.Id, percentage, reason);
         Assert.True(result.Succeeded || result.Errors[0] == TrialRolloutErrors.Unchanged, string.Join("; ", result.Errors.Select(e => e.Message)));
     }
 
