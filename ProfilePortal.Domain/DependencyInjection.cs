@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.AddSingleton<TrialService>();
         services.AddSingleton<TrialReminderService>();
         services.AddSingleton<CardBindingService>();
+        services.AddSingleton<TrialRollout>();
+        services.AddSingleton<TrialRolloutKillSwitch>();
         return services;
     }
 }

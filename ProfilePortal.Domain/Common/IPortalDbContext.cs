@@ -34,6 +34,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<FeatureOverride> FeatureOverrides { get; }
 
+    DbSet<FeatureChange> FeatureChanges { get; }
+
     DbSet<IdentityUserRole<Guid>> UserRoles { get; }
 
     DbSet<IdentityRole<Guid>> Roles { get; }

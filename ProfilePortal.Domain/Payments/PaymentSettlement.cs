@@ -23,6 +23,15 @@ public sealed record BillingContact(Guid UserId, string Email, string DisplayNam
 public sealed class PaymentSettlement(
     EmailOutbox outbox, BillingMetrics metrics, IOptions<BillingOptions> options, IOptions<PortalLinkOptions> links, TimeProvider clock)
 {
+    /// <summary>The audit trail's record of one attempt that took the money; the payment row keeps only the last outcome.</summary>
+    public const string SucceededAction = "payment.succeeded";
+
+    /// <summary>The audit trail's record of one attempt the issuer refused.</summary>
+    public const string DeclinedAction = "payment.declined";
+
+    /// <summary>The audit trail's target type of a payment; the target id is the payment's id.</summary>
+    public const string AuditTarget = "payment";
+
     /// <summary>
     /// Records a success and its effects. Returns false, changing nothing, when the payment was already
     /// settled (a replayed notification, a resent charge). A caller that settles many trial conversions at once
@@ -57,7 +66,7 @@ public sealed class PaymentSettlement(
             return false;
         }
 
-        Audit(db, payment, "payment.succeeded", [new("Status", "Pending", "Succeeded"), new("TransactionId", null, transactionId)], now);
+        Audit(db, payment, SucceededAction, [new("Status", "Pending", "Succeeded"), new("TransactionId", null, transactionId)], now);
         switch (payment.Purpose)
         {
             case PaymentPurpose.Subscription:
@@ -95,7 +104,7 @@ public sealed class PaymentSettlement(
     {
         var now = clock.GetUtcNow();
         payment.Decline(declined.Code, declined.Reason, declined.Kind);
-        Audit(db, payment, "payment.declined", [new("Status", "Pending", "Failed"), new("Reason", null, $"{declined.Code} {declined.Reason}")], now);
+        Audit(db, payment, DeclinedAction, [new("Status", "Pending", "Failed"), new("Reason", null, $"{declined.Code} {declined.Reason}")], now);
         if (payment.Purpose is not (PaymentPurpose.Renewal or PaymentPurpose.TrialConversion) || subscription is null)
         {
             return;
@@ -272,7 +281,7 @@ public sealed class PaymentSettlement(
 
     private static void Audit(IPortalDbContext db, Payment payment, string action, FieldChange[] changes, DateTimeOffset now) =>
         db.AuditEntries.Add(AuditEntry.Record(
-            payment.InitiatedByUserId, action, "payment", payment.Id.ToString(), payment.OrganizationId, FieldChange.Describe(changes), now));
+            payment.InitiatedByUserId, action, AuditTarget, payment.Id.ToString(), payment.OrganizationId, FieldChange.Describe(changes), now));
 
     private static void AuditSubscription(IPortalDbContext db, Subscription subscription, Guid? actor, string action, FieldChange[] changes, DateTimeOffset now) =>
         db.AuditEntries.Add(AuditEntry.Record(

@@ -17,7 +17,9 @@ public static class FeatureServiceCollectionExtensions
         services.TryAddSingleton<FeatureOverrideCache>();
         services.TryAddSingleton<IFeatureOverrideCache>(sp => sp.GetRequiredService<FeatureOverrideCache>());
         // Registered before AddScopedFeatureManagement so it replaces the configuration-only provider.
-        services.TryAddSingleton<IFeatureDefinitionProvider, PortalFeatureDefinitionProvider>();
+        services.TryAddSingleton<PortalFeatureDefinitionProvider>();
+        services.TryAddSingleton<IFeatureDefinitionProvider>(sp => sp.GetRequiredService<PortalFeatureDefinitionProvider>());
+        services.TryAddSingleton<IFeatureDefaults>(sp => sp.GetRequiredService<PortalFeatureDefinitionProvider>());
         services.TryAddSingleton<IFeatureGate, FeatureGate>();
         return services;
     }

@@ -9,10 +9,11 @@ namespace ProfilePortal.Infrastructure.Features;
 /// <summary>
 /// Feature definitions in three layers, the last that speaks wins: the <c>FeatureManagement</c> section of
 /// configuration, the environment names of the source documents (e.g. <c>ENABLE_PROFILE_PAYMENTS_UI</c>),
-/// and an admin's override stored in the database.
+/// and an admin's override stored in the database. The two lower layers are also a flag's
+/// <see cref="IFeatureDefaults">default</see>: what is in force without an override.
 /// </summary>
 internal sealed class PortalFeatureDefinitionProvider(IConfiguration configuration, FeatureOverrideCache overrides)
-    : IFeatureDefinitionProvider, IDisposable
+    : IFeatureDefinitionProvider, IFeatureDefaults, IDisposable
 {
     public const string AlwaysOnFilter = "AlwaysOn";
     public const string TargetingFilter = "Microsoft.Targeting";
@@ -33,6 +34,41 @@ internal sealed class PortalFeatureDefinitionProvider(IConfiguration configurati
             return FromOverride(row);
         }
 
+        return await ConfiguredAsync(featureName);
+    }
+
+    public async ValueTask<FeatureState> GetConfiguredAsync(string featureName, CancellationToken cancellationToken = default) =>
+        StateOf(await ConfiguredAsync(featureName));
+
+    /// <summary>
+    /// What a definition does for users, in the terms of an override: off, on, or a targeting filter's default
+    /// percentage. Another filter (a time window, say) counts as on: it is not a share of users.
+    /// </summary>
+    internal static FeatureState StateOf(FeatureDefinition? definition)
+    {
+        if (definition is null || definition.Status == FeatureStatus.Disabled || definition.EnabledFor?.Any() != true)
+        {
+            return FeatureState.Off;
+        }
+
+        foreach (var filter in definition.EnabledFor)
+        {
+            if (string.Equals(filter.Name, AlwaysOnFilter, StringComparison.OrdinalIgnoreCase))
+            {
+                return FeatureState.On;
+            }
+
+            if (IsTargeting(filter.Name) && TargetingOf(filter) is { Audience: { } audience })
+            {
+                return new FeatureState(true, (int)Math.Round(audience.DefaultRolloutPercentage, MidpointRounding.AwayFromZero));
+            }
+        }
+
+        return FeatureState.On;
+    }
+
+    private async Task<FeatureDefinition> ConfiguredAsync(string featureName)
+    {
         if (EnvironmentAliases.TryGetValue(featureName, out var variable) && bool.TryParse(configuration[variable], out var enabled))
         {
             return OnOff(featureName, enabled);
@@ -56,6 +92,13 @@ internal sealed class PortalFeatureDefinitionProvider(IConfiguration configurati
     }
 
     public void Dispose() => _configured.Dispose();
+
+    // The library matches a filter by its alias with or without the "Microsoft." prefix.
+    private static bool IsTargeting(string? name) =>
+        string.Equals(name, TargetingFilter, StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Targeting", StringComparison.OrdinalIgnoreCase);
+
+    private static TargetingFilterSettings? TargetingOf(FeatureFilterConfiguration filter) =>
+        filter.ParametersObject as TargetingFilterSettings ?? filter.Parameters?.Get<TargetingFilterSettings>();
 
     private static FeatureDefinition FromOverride(FeatureOverride row) => row switch
     {

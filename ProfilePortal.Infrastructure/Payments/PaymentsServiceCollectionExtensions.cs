@@ -10,7 +10,7 @@ namespace ProfilePortal.Infrastructure.Payments;
 public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds the <c>Billing</c> section and registers the gateway it names (<c>Billing:Gateway</c>): the sandbox by
+    /// Binds the <c>Billing</c>, <c>Trials</c> and <c>Trials:Rollout</c> sections and registers the gateway it names (<c>Billing:Gateway</c>): the sandbox by
     /// default, CloudPayments when configured.
     /// </summary>
     public static IServiceCollection AddPortalPayments(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +25,10 @@ public static class PaymentsServiceCollectionExtensions
             .Bind(configuration.GetSection(TrialOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.ReminderLeadTimes.All(d => d > TimeSpan.Zero), "Trials:ReminderLeadTimes holds a lead time that is not positive.")
+            .ValidateOnStart();
+        services.AddOptions<TrialRolloutOptions>()
+            .Bind(configuration.GetSection(TrialRolloutOptions.SectionName))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
 
         var gateway = configuration.GetSection(BillingOptions.SectionName).Get<BillingOptions>()?.Gateway ?? PaymentProvider.Sandbox;

@@ -38,6 +38,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<FeatureOverride> FeatureOverrides => Set<FeatureOverride>();
 
+    public DbSet<FeatureChange> FeatureChanges => Set<FeatureChange>();
+
     public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
 
     public DbSet<QuotaGrant> QuotaGrants => Set<QuotaGrant>();

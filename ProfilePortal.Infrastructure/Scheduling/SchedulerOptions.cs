@@ -43,6 +43,10 @@ public sealed class SchedulerOptions
     [Range(5, 3600)]
     public int TrialReminderSweepSeconds { get; set; } = 60;
 
+    /// <summary>How often the trial rollout's kill switch measures the trial conversion charges' error rate.</summary>
+    [Range(1, 1440)]
+    public int TrialRolloutCheckMinutes { get; set; } = 5;
+
     /// <summary>How often organizations with new launches are checked for the low-quota email.</summary>
     [Range(1, 1440)]
     public int QuotaNoticeSweepMinutes { get; set; } = 5;

@@ -58,6 +58,11 @@ public static class SchedulingServiceCollectionExtensions
                     .WithIdentity("trial-reminders", "sweeps")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.TrialReminderSweepSeconds)),
                 job => job.WithIdentity(TrialReminderSweepJob.Key));
+            q.ScheduleJob<TrialRolloutKillSwitchJob>(
+                trigger => trigger
+                    .WithIdentity("trial-rollout-kill-switch", "sweeps")
+                    .WithSimpleSchedule(TimeSpan.FromMinutes(scheduler.TrialRolloutCheckMinutes)),
+                job => job.WithIdentity(TrialRolloutKillSwitchJob.Key));
             q.ScheduleJob<QuotaNoticeSweepJob>(
                 trigger => trigger
                     .WithIdentity("quota-notice-sweep", "sweeps")

@@ -29,6 +29,15 @@ public static class Builders
         portal.InScopeAsync(services => services.GetRequiredService<AdminBootstrapper>()
             .CreateConfirmedUserAsync(email ?? UniqueEmail(), StrongPassword, language, role: null, CancellationToken.None));
 
+    /// <summary>A confirmed user in the site-wide Admin role, with their personal organization.</summary>
+    public static Task<ApplicationUser> AdminAsync(this PortalServices portal, string? email = null, string language = "en") =>
+        portal.InScopeAsync(async services =>
+        {
+            var bootstrapper = services.GetRequiredService<AdminBootstrapper>();
+            await bootstrapper.EnsureAdminAsync();
+            return await bootstrapper.CreateConfirmedUserAsync(email ?? UniqueEmail("admin"), StrongPassword, language, Roles.Admin, CancellationToken.None);
+        });
+
     /// <summary>The user's personal organization.</summary>
     public static async Task<Guid> PersonalOrganizationAsync(this PortalServices portal, Guid userId) =>
         (await portal.Get<OrganizationAccess>().GetMembershipsAsync(userId)).Single(m => m.IsPersonal).OrganizationId;

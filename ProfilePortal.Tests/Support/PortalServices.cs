@@ -27,6 +27,16 @@ public class PortalServices : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        _provider = BuildInstance();
+        await _provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+    }
+
+    /// <summary>
+    /// An app node over this fixture's database and clock, with singletons (caches) of its own: the fixture's
+    /// <see cref="Services"/> are one, a test builds another to see what a second instance sees. The caller disposes it.
+    /// </summary>
+    public ServiceProvider BuildInstance()
+    {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -48,8 +58,7 @@ public class PortalServices : IAsyncLifetime
         services.AddDomain();
         services.AddInfrastructure(configuration, new TestHostEnvironment(_directory.Path));
         ConfigureServices(services);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await _provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     /// <summary>Extra configuration for a fixture that needs it.</summary>

@@ -17,5 +17,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Changes).IsRequired();
         builder.HasIndex(e => new { e.TargetType, e.TargetId, e.OccurredAt });
         builder.HasIndex(e => e.OccurredAt);
+        // Counts of one kind of event in a window: the payment outcomes behind the rollout's error rates.
+        builder.HasIndex(e => new { e.Action, e.OccurredAt });
     }
 }

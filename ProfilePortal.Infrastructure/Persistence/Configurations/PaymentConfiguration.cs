@@ -18,6 +18,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasIndex(p => new { p.OrganizationId, p.CreatedAt });
         // Refund notifications find the payment by the provider's transaction id.
         builder.HasIndex(p => p.ProviderTransactionId);
+        // The rollout's kill switch reads the trial conversions attempted in a window.
+        builder.HasIndex(p => new { p.Purpose, p.LastAttemptAt });
         builder.Property(p => p.IdempotencyKey).HasMaxLength(100).IsRequired();
         builder.Property(p => p.Purpose).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(24);

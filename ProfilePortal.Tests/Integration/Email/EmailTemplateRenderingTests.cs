@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Trials;
 using ProfilePortal.Infrastructure.Email;
 
 namespace ProfilePortal.Tests.Integration.Email;
@@ -39,6 +40,8 @@ public sealed class EmailTemplateRenderingTests
         { Failed("Ben", needsNewCard: true), "en", "Your payment failed — please update your card" },
         { new SubscriptionExpiredModel("Анна", "Квартальный", "https://portal.example/pricing"), "ru", "Подписка приостановлена: оплата не прошла" },
         { new SubscriptionExpiredModel("Ben", "Квартальный", "https://portal.example/pricing"), "en", "Your subscription has ended: the payment did not go through" },
+        { RolloutStopped("Анна"), "ru", "Раскатка пробного периода остановлена" },
+        { RolloutStopped("Ben"), "en", "The trial rollout has been stopped" },
     };
 
     private static readonly DateTimeOffset Noon = new(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(3));
@@ -81,6 +84,18 @@ public sealed class EmailTemplateRenderingTests
     private static PaymentFailedModel Failed(string name, bool needsNewCard) => new(
         name, "ProfilePortal: Квартальный, renewal", ProfilePortal.Domain.Common.Money.Rubles(9900m), "•••• 4242", needsNewCard ? "Expired card" : "Insufficient funds",
         needsNewCard, needsNewCard ? null : Noon, Noon.AddDays(5), "https://portal.example/billing");
+
+    [Fact]
+    public async Task The_rollout_stopped_alert_states_the_measured_rate_the_threshold_the_window_and_the_rollout_page()
+    {
+        var en = await RenderAsync(RolloutStopped("Ben"), "en");
+        var ru = await RenderAsync(RolloutStopped("Анна"), "ru");
+
+        Assert.Contains("moved the trial rollout from 50 % to 0 %", en.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Since November 30, 2026 12:00 (Europe/Moscow), 16.7 % of the charges that convert trials to a plan failed (2 of 12); the threshold is 10 %.", en.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://portal.example/admin/rollouts\n", en.TextBody, StringComparison.Ordinal);
+        Assert.Contains("С 30 ноября 2026, 12:00 (Europe/Moscow) не прошли 16,7 % списаний", ru.TextBody, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(EveryTemplateInEveryLanguage))]
@@ -179,8 +194,12 @@ public sealed class EmailTemplateRenderingTests
         TrialCancelledModel m => _renderer.RenderAsync(m, language),
         PaymentFailedModel m => _renderer.RenderAsync(m, language),
         SubscriptionExpiredModel m => _renderer.RenderAsync(m, language),
+        TrialRolloutStoppedModel m => _renderer.RenderAsync(m, language),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Add the model here."),
     };
+
+    private static TrialRolloutStoppedModel RolloutStopped(string name) =>
+        new(name, 50, Declined: 2, Attempts: 12, ThresholdPercent: 10, Noon, Noon.AddHours(3), "Europe/Moscow", "https://portal.example/admin/rollouts");
 
     private static QuotaNoticeModel Notice(string name, QuotaLevel level) => new(
         name, $"{name}'s lab", level, Used: 46, Limit: 50, Available: 4,

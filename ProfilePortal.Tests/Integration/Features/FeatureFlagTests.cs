@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FeatureManagement;
 using Microsoft.FeatureManagement.FeatureFilters;
+using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Features;
 using ProfilePortal.Infrastructure.Features;
 using ProfilePortal.Tests.Support;
@@ -112,6 +114,49 @@ public sealed class FeatureFlagTests(FeatureFlagServices portal) : IClassFixture
         {
             await settings.ClearOverrideAsync(FeatureNames.Trials);
         }
+    }
+
+    [Fact]
+    public async Task Every_change_is_kept_in_the_flags_history_and_the_audit_trail_with_who_and_why()
+    {
+        var settings = portal.Get<FeatureSettings>();
+        var admin = new FeatureActor(Guid.NewGuid(), "admin@example.com");
+
+        await settings.SetOverrideAsync(FeatureNames.NewPricing, new FeatureState(true, 30), admin, "  Pricing test for a third  ");
+        portal.Clock.Advance(TimeSpan.FromMinutes(1));
+        await settings.ClearOverrideAsync(FeatureNames.NewPricing, admin, "Back to the default");
+
+        var history = await settings.GetHistoryAsync(FeatureNames.NewPricing);
+        Assert.Equal(2, history.Count);
+        var (cleared, set) = (history[0], history[1]);
+        Assert.Equal(
+            (FeatureState.Off, true, new FeatureState(true, 30), false, "Pricing test for a third"),
+            (set.From, set.FromConfiguration, set.To, set.ToConfiguration, set.Reason));
+        Assert.Equal((new FeatureState(true, 30), false, FeatureState.Off, true), (cleared.From, cleared.FromConfiguration, cleared.To, cleared.ToConfiguration));
+        Assert.Equal((admin.UserId, "admin@example.com", portal.Clock.GetUtcNow()), (cleared.ActorUserId, cleared.Actor, cleared.ChangedAt));
+
+        await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
+        var audit = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == FeatureSettings.ChangedAction && a.TargetId == FeatureNames.NewPricing)
+            .OrderBy(a => a.OccurredAt)
+            .ToListAsync();
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal((admin.UserId, "feature"), (a.ActorUserId, a.TargetType)));
+        Assert.Equal(
+            """{"Enabled":{"from":"false","to":"true"},"RolloutPercentage":{"from":null,"to":"30"},"Source":{"from":"configuration","to":"override"},"Reason":{"from":null,"to":"Pricing test for a third"}}""",
+            audit[0].Changes);
+    }
+
+    [Fact]
+    public async Task A_flag_without_an_override_reports_its_configured_state()
+    {
+        var settings = portal.Get<FeatureSettings>();
+        await settings.ClearOverrideAsync(FeatureNames.ProfilePage);
+
+        var state = await settings.GetStateAsync(FeatureNames.ProfilePage);
+
+        Assert.Equal((FeatureState.On, false, 100), (state.State, state.IsOverride, state.State.Percentage));
+        Assert.Equal(FeatureState.Off, (await settings.GetStateAsync(FeatureNames.PaymentsUi)).State);
     }
 
     [Theory]

@@ -242,6 +242,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OccurredAt");
 
+                    b.HasIndex("Action", "OccurredAt");
+
                     b.HasIndex("TargetType", "TargetId", "OccurredAt");
 
                     b.ToTable("AuditEntries", (string)null);
@@ -425,6 +427,57 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Features.FeatureChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FeatureName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("FromConfiguration")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("FromEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("FromRolloutPercentage")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("ToConfiguration")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ToEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ToRolloutPercentage")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeatureName", "ChangedAt");
+
+                    b.ToTable("FeatureChanges", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Features.FeatureOverride", b =>
                 {
                     b.Property<string>("FeatureName")
@@ -548,6 +601,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -872,6 +927,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SubscriptionId");
 
                     b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.HasIndex("Purpose", "LastAttemptAt");
 
                     b.ToTable("Payments", (string)null);
                 });

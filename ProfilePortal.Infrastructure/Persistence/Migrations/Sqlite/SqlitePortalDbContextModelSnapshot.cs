@@ -230,6 +230,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OccurredAt");
 
+                    b.HasIndex("Action", "OccurredAt");
+
                     b.HasIndex("TargetType", "TargetId", "OccurredAt");
 
                     b.ToTable("AuditEntries", (string)null);
@@ -413,6 +415,57 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Features.FeatureChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeatureName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromConfiguration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromRolloutPercentage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ToConfiguration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ToEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToRolloutPercentage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeatureName", "ChangedAt");
+
+                    b.ToTable("FeatureChanges", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Features.FeatureOverride", b =>
                 {
                     b.Property<string>("FeatureName")
@@ -536,6 +589,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -859,6 +914,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("SubscriptionId");
 
                     b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.HasIndex("Purpose", "LastAttemptAt");
 
                     b.ToTable("Payments", (string)null);
                 });
