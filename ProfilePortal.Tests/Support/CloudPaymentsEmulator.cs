@@ -16,7 +16,7 @@ using ProfilePortal.Infrastructure.Payments.CloudPayments;
 namespace ProfilePortal.Tests.Support;
 
 /// <summary>
-/// The CloudPayments API on a loopback port, for the tests: <c>/test</c>, <c>/payments/tokens/charge</c>,
+/// The CloudPayments API on a loopback port, for the tests: <c>/test</c>, <c>/payments/tokens/charge</c>, <c>/payments/tokens/auth</c>,
 /// <c>/payments/refund</c> and <c>/payments/void</c>, as the provider's documentation describes them: POST, JSON or
 /// form bodies, HTTP Basic auth with <see cref="PublicId"/> and <see cref="ApiSecret"/> (HTTP 401 otherwise),
 /// replies <c>{Success, Message, Model}</c> with HTTP 200 for business failures, and <c>X-Request-ID</c> idempotency:
@@ -251,14 +251,16 @@ public sealed class CloudPaymentsEmulator : IAsyncLifetime
     {
         "/test" => Ok(new JsonObject { ["Success"] = true, ["Message"] = Guid.NewGuid().ToString() }),
         _ when body is null => Refuse("Invalid request body"),
-        "/payments/tokens/charge" => Charge(requestId, body),
+        "/payments/tokens/charge" => Charge(requestId, body, twoStage: false),
+        "/payments/tokens/auth" => Charge(requestId, body, twoStage: true),
         "/payments/refund" => Refund(body),
         "/payments/void" when VoidsUnavailable => new Reply(StatusCodes.Status500InternalServerError, null, Replayable: false),
         "/payments/void" => Void(requestId, body),
         _ => new Reply(StatusCodes.Status404NotFound, null),
     };
 
-    private Reply Charge(string requestId, JsonObject body)
+    /// <summary>A one-stage charge, or with <paramref name="twoStage"/> an authorisation that holds the money until a void.</summary>
+    private Reply Charge(string requestId, JsonObject body, bool twoStage)
     {
         var token = Text(body, "Token");
         if (!TryAmount(body, out var amount, out var amountText))
@@ -298,7 +300,7 @@ public sealed class CloudPaymentsEmulator : IAsyncLifetime
             ++_lastTransactionId, requestId, token, amount, amountText, currency,
             Text(body, "InvoiceId"), Text(body, "AccountId")!, Text(body, "Description"), Text(body, "Email"), Text(body, "IpAddress"),
             int.Parse(Text(body, "TrInitiatorCode")!, CultureInfo.InvariantCulture), Text(body, "PaymentScheduled"),
-            Status: "Completed", Reason: "Approved", ReasonCode: 0, Clock.GetUtcNow());
+            Status: twoStage ? "Authorized" : "Completed", Reason: "Approved", ReasonCode: 0, Clock.GetUtcNow());
         charge = token switch
         {
             InsufficientFundsToken => charge with { Status = "Declined", Reason = "InsufficientFunds", ReasonCode = 5051 },
@@ -319,7 +321,7 @@ public sealed class CloudPaymentsEmulator : IAsyncLifetime
             });
         }
 
-        return Reply.Envelope(charge.Status == "Completed", null, TransactionModel(charge));
+        return Reply.Envelope(charge.Status is "Completed" or "Authorized", null, TransactionModel(charge));
     }
 
     private Reply Refund(JsonObject body)

@@ -179,6 +179,34 @@ public sealed class CloudPaymentsGatewayTests(CloudPaymentsEmulator emulator) : 
     }
 
     [Fact]
+    public async Task A_card_check_authorises_one_rouble_on_the_token_and_voids_it_at_once()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var request = new CardVerificationRequest(CloudPaymentsEmulator.SuccessToken, Guid.NewGuid().ToString(), $"trial-check:{Guid.NewGuid():N}:1", "ben@example.com");
+
+        var outcome = await services.Gateway().VerifyCardAsync(request);
+
+        var held = Assert.IsType<ChargeOutcome.Succeeded>(outcome);
+        var authorisation = Assert.Single(emulator.ChargesFor(request.RequestId));
+        Assert.Equal((1m, "RUB", 1, request.RequestId, "Cancelled"), (authorisation.Amount, authorisation.Currency, authorisation.TrInitiatorCode, authorisation.RequestId, authorisation.Status));
+        Assert.Equal(Id(authorisation.TransactionId), held.TransactionId);
+        Assert.Single(emulator.Voids, v => v.TransactionId == authorisation.TransactionId && v.RequestId == $"{request.RequestId}/void");
+    }
+
+    [Fact]
+    public async Task A_card_check_the_issuer_declines_is_a_decline_and_nothing_is_voided()
+    {
+        using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
+        var request = new CardVerificationRequest(CloudPaymentsEmulator.InsufficientFundsToken, Guid.NewGuid().ToString(), $"trial-check:{Guid.NewGuid():N}:1", null);
+
+        var outcome = await services.Gateway().VerifyCardAsync(request);
+
+        Assert.Equal(("5051", DeclineKind.Soft), (Assert.IsType<ChargeOutcome.Declined>(outcome).Code, ((ChargeOutcome.Declined)outcome).Kind));
+        var authorisation = Assert.Single(emulator.ChargesFor(request.RequestId));
+        Assert.DoesNotContain(emulator.Voids, v => v.TransactionId == authorisation.TransactionId);
+    }
+
+    [Fact]
     public async Task A_void_releases_an_authorisation_once_however_often_it_is_resent()
     {
         using var services = CloudPaymentsServices.Create(emulator.BaseAddress);
