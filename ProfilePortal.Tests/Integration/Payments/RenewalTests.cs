@@ -202,23 +202,4 @@ public sealed class RenewalTests(PortalServices portal) : IClassFixture<PortalSe
         Assert.Contains("subscription.ended", await portal.AuditActionsAsync(customer.OrganizationId));
         Assert.Equal(50, (await portal.Get<QuotaService>().GetSnapshotAsync(customer.OrganizationId))!.PlanAllowance);
     }
-
-    /// <summary>The provider charges, then the process dies before the answer is recorded.</summary>
-    private sealed class CrashAfterCharge(IPaymentGateway inner) : IPaymentGateway
-    {
-        public string Provider => inner.Provider;
-
-        public async Task<ChargeOutcome> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default)
-        {
-            await inner.ChargeAsync(request, cancellationToken);
-            throw new IOException("The connection was reset after the charge.");
-        }
-
-        public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default) => inner.RefundAsync(request, cancellationToken);
-
-        public Task<ChargeOutcome> VerifyCardAsync(CardVerificationRequest request, CancellationToken cancellationToken = default) =>
-            inner.VerifyCardAsync(request, cancellationToken);
-
-        public Task<VoidOutcome> VoidAsync(VoidRequest request, CancellationToken cancellationToken = default) => inner.VoidAsync(request, cancellationToken);
-    }
 }

@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Features;
+using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Quotas;
 using ProfilePortal.Domain.Trials;
+using ProfilePortal.Infrastructure.Payments.Sandbox;
 using ProfilePortal.Tests.Support;
 
 namespace ProfilePortal.Tests.Integration.Trials;
@@ -69,6 +73,68 @@ public sealed class TrialLifecycleTests(PortalServices portal) : IClassFixture<P
         Assert.Equal(TrialOutcome.Converted, (await portal.TrialOfAsync(customer.Id)).Outcome);
         Assert.Equal(["trial-started", "trial-reminder", "trial-reminder", "payment-receipt"], await portal.EmailKindsToAsync(customer.User.Email!));
         Assert.Contains("subscription.trial_converted", await portal.AuditActionsAsync(customer.OrganizationId));
+    }
+
+    [Fact]
+    public async Task A_conversion_sweep_that_dies_after_the_provider_charged_is_recovered_without_a_second_charge()
+    {
+        var customer = await portal.CustomerAsync();
+        var started = await portal.StartTrialAsync(customer, "new_monthly");
+        portal.Clock.SetUtcNow(started.EndsAt + TimeSpan.FromMinutes(1));
+        var crashing = new RenewalService(
+            portal.Get<IPortalDbContextFactory>(), new CrashAfterCharge(portal.Get<SandboxGateway>()), portal.Get<PaymentSettlement>(),
+            portal.Get<QuotaService>(), portal.Get<IOptions<BillingOptions>>(), portal.Clock, NullLogger<RenewalService>.Instance);
+
+        await crashing.RunAsync();
+        Assert.Equal(SubscriptionStatus.Trialing, (await portal.SubscriptionAsync(customer.OrganizationId)).Status);
+        portal.Clock.Advance(TimeSpan.FromMinutes(15));
+        await Sweep.RunAsync();
+        await Sweep.RunAsync();
+
+        var conversion = Assert.Single(await portal.PaymentsAsync(customer.OrganizationId));
+        Assert.Equal((PaymentPurpose.TrialConversion, PaymentStatus.Succeeded, 1), (conversion.Purpose, conversion.Status, conversion.Attempts));
+        Assert.Single(portal.ChargesOf([conversion]));
+        Assert.Equal((SubscriptionStatus.Active, started.EndsAt), ((await portal.SubscriptionAsync(customer.OrganizationId)).Status, (await portal.SubscriptionAsync(customer.OrganizationId)).CurrentPeriodStart));
+        Assert.Single(await portal.EmailKindsToAsync(customer.User.Email!), k => k == "payment-receipt");
+    }
+
+    [Fact]
+    public async Task A_reminder_sweep_that_dies_half_way_is_finished_by_the_next_without_a_second_email()
+    {
+        var customers = new List<Customer>();
+        TrialStatus? last = null;
+        for (var i = 0; i < 5; i++)
+        {
+            var customer = await portal.CustomerAsync();
+            customers.Add(customer);
+            last = await portal.StartTrialAsync(customer);
+        }
+
+        portal.Clock.SetUtcNow(last!.EndsAt - TimeSpan.FromHours(20));
+        var crashing = new TrialReminderService(
+            portal.Get<IPortalDbContextFactory>(),
+            new EmailOutbox(portal.Get<IPortalDbContextFactory>(), new CrashAfterRenders(portal.Get<IEmailRenderer>(), rendersBeforeCrash: 3), portal.Clock),
+            portal.Get<BillingMetrics>(),
+            Options.Create(new TrialOptions { ReminderBatchSize = 2 }),
+            portal.Get<IOptions<PortalLinkOptions>>(),
+            portal.Clock,
+            NullLogger<TrialReminderService>.Instance);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => crashing.RunAsync());
+        var sentBeforeTheCrash = 0;
+        foreach (var customer in customers)
+        {
+            sentBeforeTheCrash += (await portal.EmailKindsToAsync(customer.User.Email!)).Count(k => k == "trial-reminder");
+        }
+
+        await Reminders.RunAsync();
+        await Reminders.RunAsync();
+
+        Assert.InRange(sentBeforeTheCrash, 1, 4);
+        foreach (var customer in customers)
+        {
+            Assert.Single(await portal.EmailKindsToAsync(customer.User.Email!), k => k == "trial-reminder");
+        }
     }
 
     [Fact]
