@@ -60,6 +60,12 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<Trials.Trial> Trials { get; }
 
+    DbSet<Fraud.FraudSignal> FraudSignals { get; }
+
+    DbSet<Fraud.FraudSignalAccount> FraudSignalAccounts { get; }
+
+    DbSet<Fraud.FraudBlock> FraudBlocks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

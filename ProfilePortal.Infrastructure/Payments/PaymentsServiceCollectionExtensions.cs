@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ProfilePortal.Domain.Fraud;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Trials;
 using ProfilePortal.Infrastructure.Payments.CloudPayments;
@@ -25,6 +26,10 @@ public static class PaymentsServiceCollectionExtensions
             .Bind(configuration.GetSection(TrialOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.ReminderLeadTimes.All(d => d > TimeSpan.Zero), "Trials:ReminderLeadTimes holds a lead time that is not positive.")
+            .ValidateOnStart();
+        services.AddOptions<FraudOptions>()
+            .Bind(configuration.GetSection(FraudOptions.SectionName))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
 
         var gateway = configuration.GetSection(BillingOptions.SectionName).Get<BillingOptions>()?.Gateway ?? PaymentProvider.Sandbox;

@@ -7,6 +7,7 @@ using ProfilePortal.Domain.Audit;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Features;
+using ProfilePortal.Domain.Fraud;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
@@ -59,6 +60,12 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<PaymentNotification> PaymentNotifications => Set<PaymentNotification>();
 
     public DbSet<Trial> Trials => Set<Trial>();
+
+    public DbSet<FraudSignal> FraudSignals => Set<FraudSignal>();
+
+    public DbSet<FraudSignalAccount> FraudSignalAccounts => Set<FraudSignalAccount>();
+
+    public DbSet<FraudBlock> FraudBlocks => Set<FraudBlock>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
