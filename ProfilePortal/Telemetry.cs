@@ -1,5 +1,6 @@
 using OpenTelemetry.Metrics;
 using ProfilePortal.Domain.Profile;
+using ProfilePortal.Domain.Trials;
 
 namespace ProfilePortal;
 
@@ -12,7 +13,7 @@ internal static class Telemetry
     public static IServiceCollection AddPortalMetrics(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(ProfileMetrics.MeterName)
+            .AddMeter(ProfileMetrics.MeterName, BillingMetrics.MeterName)
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Components.Server.Circuits")
             .AddMeter("Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Identity", "Microsoft.AspNetCore.RateLimiting")
             .AddMeter("Microsoft.EntityFrameworkCore")
