@@ -112,12 +112,14 @@ public sealed class FraudSignal : IVersioned
     /// </summary>
     public void Block(Guid adminId, string? note, DateTimeOffset now) => Review(FraudSignalStatus.Blocked, adminId, note, now);
 
+    // The note explains the signal's current status: a new one replaces it; without one, a block added to a blocked
+    // signal keeps the earlier note, while a change of status (a dismissal overruled by a block) drops it.
     private void Review(FraudSignalStatus status, Guid adminId, string? note, DateTimeOffset now)
     {
+        Note = !string.IsNullOrWhiteSpace(note) ? Clip(note.Trim(), NoteMaxLength) : status == Status ? Note : null;
         Status = status;
         ReviewedByUserId = adminId;
         ReviewedAt = now;
-        Note = string.IsNullOrWhiteSpace(note) ? Note : Clip(note.Trim(), NoteMaxLength);
     }
 
     internal static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
