@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Features;
+using ProfilePortal.Domain.Fraud;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
@@ -34,6 +35,8 @@ public static class DependencyInjection
         services.AddSingleton<RenewalService>();
         services.AddSingleton<PaymentNotificationService>();
         services.AddSingleton<BillingMetrics>();
+        services.AddSingleton<TrialFraudMonitor>();
+        services.AddSingleton<FraudReviewService>();
         services.AddSingleton<TrialService>();
         services.AddSingleton<TrialReminderService>();
         services.AddSingleton<CardBindingService>();

@@ -64,6 +64,12 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<CardBinding> CardBindings { get; }
 
+    DbSet<Fraud.FraudSignal> FraudSignals { get; }
+
+    DbSet<Fraud.FraudSignalAccount> FraudSignalAccounts { get; }
+
+    DbSet<Fraud.FraudBlock> FraudBlocks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

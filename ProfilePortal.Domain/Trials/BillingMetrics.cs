@@ -18,6 +18,7 @@ public sealed class BillingMetrics
     private readonly Counter<long> _trialConversionFailed;
     private readonly Counter<long> _graceEntered;
     private readonly Counter<long> _graceExpired;
+    private readonly Counter<long> _trialFraudSignal;
 
     public BillingMetrics(IMeterFactory meterFactory)
     {
@@ -30,6 +31,7 @@ public sealed class BillingMetrics
         _trialConversionFailed = meter.CreateCounter<long>("trial_conversion_failed", description: "Declined trial conversion charges.");
         _graceEntered = meter.CreateCounter<long>("grace_entered", description: "Subscriptions that entered the grace period after a decline.");
         _graceExpired = meter.CreateCounter<long>("grace_expired", description: "Grace periods that ended without a payment.");
+        _trialFraudSignal = meter.CreateCounter<long>("trial_fraud_signal", description: "Trials that broke an antifraud rule: raised a fraud signal or joined an open one.");
     }
 
     public void TrialStarted(string planCode) => _trialStarted.Add(1, Plan(planCode));
@@ -45,6 +47,10 @@ public sealed class BillingMetrics
     public void GraceEntered(string planCode) => _graceEntered.Add(1, Plan(planCode));
 
     public void GraceExpired(string planCode) => _graceExpired.Add(1, Plan(planCode));
+
+    /// <summary>A trial broke an antifraud rule (<c>ip_velocity</c>, <c>shared_card</c>); <paramref name="raised"/> when it opened a new signal.</summary>
+    public void TrialFraudSignal(string rule, bool raised) =>
+        _trialFraudSignal.Add(1, new KeyValuePair<string, object?>("rule", rule), new KeyValuePair<string, object?>("signal", raised ? "raised" : "joined"));
 
     private static KeyValuePair<string, object?> Plan(string code) => new("plan", code);
 }

@@ -6,6 +6,7 @@ using ProfilePortal.Domain.Audit;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Features;
+using ProfilePortal.Domain.Fraud;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Profile;
@@ -24,6 +25,7 @@ public sealed partial class TrialService(
     IFeatureGate features,
     EmailOutbox outbox,
     BillingMetrics metrics,
+    TrialFraudMonitor fraud,
     QuotaService quotas,
     IOptions<TrialOptions> options,
     IOptions<PortalLinkOptions> links,
@@ -106,6 +108,11 @@ public sealed partial class TrialService(
             return BillingErrors.CardExpired;
         }
 
+        if (await fraud.IsBlockedAsync(db, userId, organizationId, ipAddress, card.Fingerprint, cancellationToken))
+        {
+            return TrialErrors.Blocked;
+        }
+
         // A new request id per try: a card declined today may pass tomorrow, and the provider replays answers per id.
         var user = await db.Users.FirstAsync(u => u.Id == userId, cancellationToken);
         var verification = await gateway.VerifyCardAsync(
@@ -142,6 +149,7 @@ public sealed partial class TrialService(
             new TrialStartedModel(contact.DisplayName, plan.Name, plan.Total, TimeZones.ToLocal(trial.EndsAt, contact.TimeZone), method.Mask, links.Value.Link(CancelPath)),
             cancellationToken));
 
+        await using var screening = await fraud.InspectAsync(db, trial, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ProfilePortal.Domain.Fraud;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Trials;
 using ProfilePortal.Infrastructure.Payments.CloudPayments;
@@ -28,6 +29,10 @@ public static class PaymentsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<TrialRolloutOptions>()
             .Bind(configuration.GetSection(TrialRolloutOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<FraudOptions>()
+            .Bind(configuration.GetSection(FraudOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

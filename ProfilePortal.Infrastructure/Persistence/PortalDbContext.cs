@@ -7,6 +7,7 @@ using ProfilePortal.Domain.Audit;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Features;
+using ProfilePortal.Domain.Fraud;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
@@ -63,6 +64,12 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Trial> Trials => Set<Trial>();
 
     public DbSet<CardBinding> CardBindings => Set<CardBinding>();
+
+    public DbSet<FraudSignal> FraudSignals => Set<FraudSignal>();
+
+    public DbSet<FraudSignalAccount> FraudSignalAccounts => Set<FraudSignalAccount>();
+
+    public DbSet<FraudBlock> FraudBlocks => Set<FraudBlock>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -45,9 +45,10 @@ public static class BillingScenario
     }
 
     /// <summary>Starts a trial of <paramref name="planCode"/> with a new sandbox card and asserts it worked.</summary>
-    public static async Task<TrialStatus> StartTrialAsync(this PortalServices portal, Customer customer, string planCode = "new_quarterly", string card = GoodCard)
+    public static async Task<TrialStatus> StartTrialAsync(
+        this PortalServices portal, Customer customer, string planCode = "new_quarterly", string card = GoodCard, string ip = "203.0.113.7")
     {
-        var started = await portal.Get<TrialService>().StartAsync(customer.Id, customer.OrganizationId, planCode, portal.Card(card), "203.0.113.7");
+        var started = await portal.Get<TrialService>().StartAsync(customer.Id, customer.OrganizationId, planCode, portal.Card(card), ip);
         Assert.True(started.Succeeded, string.Join("; ", started.Errors.Select(e => e.Message)));
         return started.Value;
     }

@@ -503,6 +503,140 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("FeatureOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("SignalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("Kind", "Value")
+                        .IsUnique();
+
+                    b.ToTable("FraudBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudSignal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FraudSignals_Kind_Key_Open")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex("Status", "RaisedAt");
+
+                    b.HasIndex("Kind", "Key", "ReviewedAt");
+
+                    b.ToTable("FraudSignals", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudSignalAccount", b =>
+                {
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("SignalId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("FraudSignalAccounts", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Identity.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1380,6 +1514,23 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudBlock", b =>
+                {
+                    b.HasOne("ProfilePortal.Domain.Fraud.FraudSignal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudSignalAccount", b =>
+                {
+                    b.HasOne("ProfilePortal.Domain.Fraud.FraudSignal", null)
+                        .WithMany("Accounts")
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Organizations.Membership", b =>
                 {
                     b.HasOne("ProfilePortal.Domain.Organizations.Organization", "Organization")
@@ -1500,6 +1651,11 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudSignal", b =>
+                {
+                    b.Navigation("Accounts");
                 });
 
             modelBuilder.Entity("ProfilePortal.Domain.Organizations.Organization", b =>

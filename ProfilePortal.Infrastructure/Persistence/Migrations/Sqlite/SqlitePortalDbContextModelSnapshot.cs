@@ -491,6 +491,140 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("FeatureOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("Kind", "Value")
+                        .IsUnique();
+
+                    b.ToTable("FraudBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudSignal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FraudSignals_Kind_Key_Open")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex("Status", "RaisedAt");
+
+                    b.HasIndex("Kind", "Key", "ReviewedAt");
+
+                    b.ToTable("FraudSignals", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudSignalAccount", b =>
+                {
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SignalId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("FraudSignalAccounts", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Identity.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1365,6 +1499,23 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudBlock", b =>
+                {
+                    b.HasOne("ProfilePortal.Domain.Fraud.FraudSignal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudSignalAccount", b =>
+                {
+                    b.HasOne("ProfilePortal.Domain.Fraud.FraudSignal", null)
+                        .WithMany("Accounts")
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Organizations.Membership", b =>
                 {
                     b.HasOne("ProfilePortal.Domain.Organizations.Organization", "Organization")
@@ -1485,6 +1636,11 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ProfilePortal.Domain.Fraud.FraudSignal", b =>
+                {
+                    b.Navigation("Accounts");
                 });
 
             modelBuilder.Entity("ProfilePortal.Domain.Organizations.Organization", b =>

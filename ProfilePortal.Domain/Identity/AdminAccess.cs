@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using ProfilePortal.Domain.Common;
+
+namespace ProfilePortal.Domain.Identity;
+
+/// <summary>
+/// Whether a user holds the site-wide <see cref="Roles.Admin"/> role, read from the database. The admin policy
+/// guards the pages; services that admins alone may call check again here, because they can be called from any
+/// component and a role taken away counts at once, not when the sign-in cookie's claims are next refreshed.
+/// </summary>
+internal static class AdminAccess
+{
+    public static Task<bool> IsAdminAsync(IPortalDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin), cancellationToken);
+}
