@@ -239,8 +239,9 @@ public sealed class TrialLifecycleTests(PortalServices portal) : IClassFixture<P
     {
         var customer = await portal.CustomerAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            Trials.StartAsync(customer.Id, customer.OrganizationId, "new_quarterly", portal.Card(), "203.0.113.8")));
+        // On threads of their own: SQLite completes its calls synchronously, so plain tasks would run one after another.
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            Task.Run(() => Trials.StartAsync(customer.Id, customer.OrganizationId, "new_quarterly", portal.Card(), $"203.0.113.{10 + i}"))));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Errors.Single().Code, new[] { TrialErrors.AlreadyUsed.Code, TrialErrors.Changed.Code }));
