@@ -20,6 +20,7 @@ public sealed class BillingJourneyTests(PortalApp app, BrowserFixture browser)
 
         await page.GotoAsync("pricing");
         await Expect(page.ByTestId("pricing-plan")).ToHaveCountAsync(4);
+        await page.WaitForInteractiveAsync();
         // The title comes with the page's head content; axe must not run before it is there.
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Plans"));
         AssertNoSeriousViolations(await page.RunAxe(), "the pricing page");

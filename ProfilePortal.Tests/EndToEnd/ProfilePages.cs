@@ -8,6 +8,14 @@ internal static class ProfilePages
 {
     public static ILocator ByTestId(this IPage page, string testId) => page.Locator($"[data-testid='{testId}']");
 
+    /// <summary>
+    /// Waits until the circuit has taken over the prerendered page. A click before that is a plain (enhanced)
+    /// navigation, which leaves the interactive head (the title) as it was; after it the interactive router
+    /// handles the click.
+    /// </summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        Microsoft.Playwright.Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+
     /// <summary>Opens /profile and waits until the circuit has loaded the data (the prerender shows skeletons).</summary>
     public static async Task OpenProfileAsync(this IPage page)
     {

@@ -20,10 +20,12 @@ public sealed class TrialJourneyTests(PortalApp app, BrowserFixture browser)
 
         await page.GotoAsync("pricing");
         await Expect(page.ByTestId("pricing-trial")).ToHaveCountAsync(4);
+        await page.WaitForInteractiveAsync();
         await page.Locator("[data-testid='pricing-plan'][data-code='new_monthly'] [data-testid='pricing-trial']").ClickAsync();
 
         await Expect(page.ByTestId("trial-then")).ToContainTextAsync("3");
         await Expect(page.ByTestId("trial-start")).ToBeEnabledAsync();
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("free trial"));
         AssertNoSeriousViolations(await page.RunAxe(), "the trial start page");
         await page.ByTestId("card-number").FillAsync("4242 4242 4242 4242");
         await page.ByTestId("card-expiry").FillAsync("12/30");
