@@ -286,7 +286,7 @@ public sealed partial class FraudReviewService(IPortalDbContextFactory dbFactory
 
     private async Task<Error?> DeniedAsync(IPortalDbContext db, Guid userId, string operation, CancellationToken cancellationToken)
     {
-        if (await AdminAccess.IsAdminAsync(db, userId, cancellationToken))
+        if (await SiteAdmins.IsAdminAsync(db, userId, cancellationToken))
         {
             return null;
         }

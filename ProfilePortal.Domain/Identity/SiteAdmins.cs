@@ -1,10 +1,19 @@
+using Microsoft.EntityFrameworkCore;
 using ProfilePortal.Domain.Common;
 
 namespace ProfilePortal.Domain.Identity;
 
-/// <summary>The people in the site-wide <see cref="Roles.Admin"/> role, for checks and alerts in domain code.</summary>
+/// <summary>
+/// The people in the site-wide <see cref="Roles.Admin"/> role, read from the database, for checks and alerts in
+/// domain code. The admin policy guards the pages; services that admins alone may call check again here, because
+/// they can be called from any component and a role taken away counts at once, not when the sign-in cookie's
+/// claims are next refreshed.
+/// </summary>
 internal static class SiteAdmins
 {
     public static IQueryable<ApplicationUser> Query(IPortalDbContext db) =>
         db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)));
+
+    public static Task<bool> IsAdminAsync(IPortalDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin), cancellationToken);
 }
