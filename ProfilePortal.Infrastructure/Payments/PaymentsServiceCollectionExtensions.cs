@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProfilePortal.Domain.Fraud;
 using ProfilePortal.Domain.Payments;
+using ProfilePortal.Domain.Retention;
 using ProfilePortal.Domain.Trials;
 using ProfilePortal.Infrastructure.Payments.CloudPayments;
 using ProfilePortal.Infrastructure.Payments.Sandbox;
@@ -30,6 +31,11 @@ public static class PaymentsServiceCollectionExtensions
         services.AddOptions<TrialRolloutOptions>()
             .Bind(configuration.GetSection(TrialRolloutOptions.SectionName))
             .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.PauseMonths.All(m => m is >= 1 and <= 12), "Retention:PauseMonths holds a length outside 1–12 months.")
             .ValidateOnStart();
         services.AddOptions<FraudOptions>()
             .Bind(configuration.GetSection(FraudOptions.SectionName))
