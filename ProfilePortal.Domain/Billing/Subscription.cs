@@ -244,6 +244,51 @@ public sealed class Subscription : IVersioned
         TrialRemindersSent = index + 1;
     }
 
+    /// <summary>
+    /// A save offer's discount: <paramref name="percent"/> off the charges for the next <paramref name="periods"/>
+    /// paid periods. <see cref="DiscountExpiresAt"/> is the end of the last discounted period, counted from the
+    /// billing anchor like every period end, so the billing page can show it and a charge knows whether it applies.
+    /// </summary>
+    public void ApplyDiscount(Plan plan, decimal percent, int periods, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periods);
+        if (percent is <= 0 or >= 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(percent), percent, "A discount is between 0 and 100 percent.");
+        }
+
+        if (Status != SubscriptionStatus.Active || IsFree || BillingAnchor is not { } anchor || plan.Code != PlanCode)
+        {
+            throw new InvalidOperationException($"Subscription {Id} has no running paid period to discount.");
+        }
+
+        if (HasDiscountAt(now))
+        {
+            throw new InvalidOperationException($"Subscription {Id} already has a discount until {DiscountExpiresAt:O}.");
+        }
+
+        var currentPeriod = BillingCycle - AnchorCycle + 1;
+        DiscountPercent = percent;
+        DiscountExpiresAt = anchor.AddMonths((currentPeriod + periods) * plan.DurationMonths);
+    }
+
+    /// <summary>Whether a discount is in force for a charge of a period that starts at <paramref name="periodStart"/>.</summary>
+    public bool HasDiscountAt(DateTimeOffset periodStart) => DiscountPercent is > 0 && DiscountExpiresAt > periodStart;
+
+    /// <summary>
+    /// What the period starting at <paramref name="periodStart"/> costs on <paramref name="plan"/>: the plan's total,
+    /// less the discount when one covers that period, rounded to the kopeck in the customer's favour.
+    /// </summary>
+    public Money PriceOfPeriod(Plan plan, DateTimeOffset periodStart)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var total = plan.Total;
+        return HasDiscountAt(periodStart)
+            ? new Money(decimal.Round(total.Amount * (100m - DiscountPercent!.Value) / 100m, 2, MidpointRounding.ToNegativeInfinity), total.Currency)
+            : total;
+    }
+
     /// <summary>Whether the grace period of a past-due subscription is over at <paramref name="now"/>.</summary>
     public bool IsGraceOver(DateTimeOffset now) => Status == SubscriptionStatus.PastDue && GraceEndsAt <= now;
 

@@ -16,6 +16,9 @@ public sealed record PlanSummary(
         plan.Code, plan.Name, plan.Generation, plan.DurationMonths, plan.MonthlyPrice, plan.Total, plan.MonthlyLaunchAllowance);
 }
 
+/// <summary>A save offer's discount in force: how much off, and until when (the end of the last discounted period).</summary>
+public sealed record DiscountSummary(decimal Percent, DateTimeOffset EndsAt);
+
 /// <summary>When the saved card will be charged next, and how much.</summary>
 public sealed record NextCharge(DateTimeOffset At, Money Amount);
 
@@ -35,7 +38,8 @@ public sealed record BillingOverview(
     NextCharge? NextCharge,
     CardSummary? Card,
     IReadOnlyList<PaymentHistoryItem> Payments,
-    DateTimeOffset? GraceEndsAt = null)
+    DateTimeOffset? GraceEndsAt = null,
+    DiscountSummary? Discount = null)
 {
     /// <summary>A trial that has not converted yet (it may be cancelled, then it ends at <see cref="PeriodEnd"/>).</summary>
     public bool IsTrial => Status == SubscriptionStatus.Trialing;

@@ -57,7 +57,7 @@ public sealed partial class BillingService(
         var subscription = row.Subscription;
         var plan = row.Plan!;
         var nextCharge = subscription.HasPaidAccess && !subscription.CancelAtPeriodEnd && subscription.CurrentPeriodEnd is { } end
-            ? new NextCharge(end, plan.Total)
+            ? new NextCharge(end, subscription.PriceOfPeriod(plan, end))
             : null;
         return new BillingOverview(
             organizationId,
@@ -72,7 +72,8 @@ public sealed partial class BillingService(
             [.. payments.Select(p => new PaymentHistoryItem(
                 p.Id, p.SucceededAt ?? p.LastAttemptAt ?? p.CreatedAt, p.Description, p.Total, p.Status, p.ReceiptNumber,
                 new Money(p.RefundedAmount, p.Currency), p.CardMask, p.FailureReason))],
-            subscription.GraceEndsAt);
+            subscription.GraceEndsAt,
+            subscription.HasDiscountAt(now) ? new DiscountSummary(subscription.DiscountPercent!.Value, subscription.DiscountExpiresAt!.Value) : null);
     }
 
     /// <summary>

@@ -105,7 +105,8 @@ public sealed partial class RenewalService(
                 var conversion = subscription.ConvertsTrial;
                 payment = Payment.ForPeriod(
                     subscription.OrganizationId, subscription.Id, subscription.BillingCycle + 1,
-                    conversion ? PaymentPurpose.TrialConversion : PaymentPurpose.Renewal, plan.Code, plan.Total,
+                    conversion ? PaymentPurpose.TrialConversion : PaymentPurpose.Renewal, plan.Code,
+                    subscription.PriceOfPeriod(plan, subscription.CurrentPeriodEnd!.Value),
                     conversion ? $"ProfilePortal: {plan.Name}, {plan.DurationMonths} mo after the trial" : $"ProfilePortal: {plan.Name}, renewal",
                     initiatedBy: null, now);
                 db.Payments.Add(payment);

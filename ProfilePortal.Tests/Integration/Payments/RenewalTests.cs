@@ -202,4 +202,30 @@ public sealed class RenewalTests(PortalServices portal) : IClassFixture<PortalSe
         Assert.Contains("subscription.ended", await portal.AuditActionsAsync(customer.OrganizationId));
         Assert.Equal(50, (await portal.Get<QuotaService>().GetSnapshotAsync(customer.OrganizationId))!.PlanAllowance);
     }
+
+    [Fact]
+    public async Task A_discount_lowers_the_renewals_it_covers_shows_on_billing_and_then_ends()
+    {
+        var customer = await portal.CustomerAsync();
+        await portal.BuyAsync(customer, "new_monthly");
+        await using (var db = await portal.Get<IPortalDbContextFactory>().CreateAsync())
+        {
+            var subscription = await db.Subscriptions.Include(s => s.Plan).SingleAsync(s => s.OrganizationId == customer.OrganizationId);
+            subscription.ApplyDiscount(subscription.Plan!, 20m, 1, portal.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        var overview = (await Billing.GetOverviewAsync(customer.Id, customer.OrganizationId)).Value;
+        Assert.Equal(Money.Rubles(3120m), overview.NextCharge!.Amount);
+        Assert.Equal(20m, overview.Discount!.Percent);
+
+        portal.Clock.Advance(TimeSpan.FromDays(31));
+        await Renewals.RunAsync();
+        portal.Clock.Advance(TimeSpan.FromDays(31));
+        await Renewals.RunAsync();
+
+        var renewals = (await portal.PaymentsAsync(customer.OrganizationId)).Where(p => p.Purpose == PaymentPurpose.Renewal).Select(p => p.Amount).ToList();
+        Assert.Equal([3120m, 3900m], renewals);
+        Assert.Null((await Billing.GetOverviewAsync(customer.Id, customer.OrganizationId)).Value.Discount);
+    }
 }

@@ -1,4 +1,5 @@
 using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Payments;
 
 namespace ProfilePortal.Tests.Unit.Billing;
@@ -267,5 +268,35 @@ public sealed class SubscriptionTests
         Assert.Equal(Utc(2026, 2, 2), shortGrace.NextChargeAttemptAt);
         shortGrace.MarkPastDue(DeclineKind.Soft, Retries, TimeSpan.FromDays(2), Utc(2026, 2, 2));
         Assert.Null(shortGrace.NextChargeAttemptAt);
+    }
+
+    [Fact]
+    public void A_discount_covers_the_next_periods_counted_from_the_anchor_and_prices_them_down()
+    {
+        var subscription = Free(Utc(2026, 1, 1));
+        subscription.Activate(Monthly, Utc(2026, 1, 31));
+
+        subscription.ApplyDiscount(Monthly, 20m, 3, Utc(2026, 2, 10));
+
+        Assert.Equal(Utc(2026, 5, 31), subscription.DiscountExpiresAt);
+        Assert.Equal(Money.Rubles(3120m), subscription.PriceOfPeriod(Monthly, Utc(2026, 2, 28)));
+        Assert.Equal(Money.Rubles(3120m), subscription.PriceOfPeriod(Monthly, Utc(2026, 4, 30)));
+        Assert.Equal(Money.Rubles(3900m), subscription.PriceOfPeriod(Monthly, Utc(2026, 5, 31)));
+        Assert.Throws<InvalidOperationException>(() => subscription.ApplyDiscount(Monthly, 20m, 3, Utc(2026, 3, 1)));
+    }
+
+    [Fact]
+    public void Only_a_running_paid_plan_gets_a_discount_and_only_a_real_one()
+    {
+        var free = Free(Utc(2026, 1, 1));
+        Assert.Throws<InvalidOperationException>(() => free.ApplyDiscount(Monthly, 20m, 1, Utc(2026, 1, 2)));
+
+        var paid = Free(Utc(2026, 1, 1));
+        paid.Activate(Quarterly, Utc(2026, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => paid.ApplyDiscount(Quarterly, 100m, 1, Utc(2026, 1, 2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => paid.ApplyDiscount(Quarterly, 10m, 0, Utc(2026, 1, 2)));
+        Assert.Throws<InvalidOperationException>(() => paid.ApplyDiscount(Monthly, 10m, 1, Utc(2026, 1, 2)));
+        paid.ApplyDiscount(Quarterly, 33m, 1, Utc(2026, 1, 2));
+        Assert.Equal((Utc(2026, 7, 1), Money.Rubles(6633m)), (paid.DiscountExpiresAt!.Value, paid.PriceOfPeriod(Quarterly, Utc(2026, 4, 1))));
     }
 }
