@@ -44,6 +44,9 @@ public sealed class Subscription : IVersioned
 
     public DateTimeOffset? PauseEndsAt { get; private set; }
 
+    /// <summary>When the subscription was last paused, for "at most one pause per 6 months".</summary>
+    public DateTimeOffset? LastPauseAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>
@@ -288,6 +291,48 @@ public sealed class Subscription : IVersioned
             ? new Money(decimal.Round(total.Amount * (100m - DiscountPercent!.Value) / 100m, 2, MidpointRounding.ToNegativeInfinity), total.Currency)
             : total;
     }
+
+    /// <summary>
+    /// A save offer's pause: billing stops for <paramref name="months"/>; the paid time left is kept and continues
+    /// after the pause (see <see cref="Resume"/>). Only a running, paid, not cancelling subscription pauses.
+    /// </summary>
+    public void Pause(int months, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(months);
+        if (Status != SubscriptionStatus.Active || IsFree || CancelAtPeriodEnd || BillingAnchor is null || CurrentPeriodEnd <= now)
+        {
+            throw new InvalidOperationException($"Subscription {Id} is not a running paid subscription that can pause.");
+        }
+
+        Status = SubscriptionStatus.Paused;
+        PausedAt = now;
+        PauseEndsAt = now.AddMonths(months);
+        LastPauseAt = now;
+    }
+
+    /// <summary>
+    /// The pause ends (early by the customer, or at <see cref="PauseEndsAt"/> by the sweep): the period, the billing
+    /// anchor and a discount's end all move on by the time paused, so the customer loses none of the paid time.
+    /// </summary>
+    public void Resume(DateTimeOffset now)
+    {
+        if (Status != SubscriptionStatus.Paused || PausedAt is not { } pausedAt)
+        {
+            throw new InvalidOperationException($"Subscription {Id} is not paused.");
+        }
+
+        var paused = now > pausedAt ? now - pausedAt : TimeSpan.Zero;
+        CurrentPeriodEnd += paused;
+        BillingAnchor += paused;
+        DiscountExpiresAt += paused;
+        Status = SubscriptionStatus.Active;
+        PausedAt = null;
+        PauseEndsAt = null;
+        NextChargeAttemptAt = null;
+    }
+
+    /// <summary>Whether the sweep should end the pause at <paramref name="now"/>.</summary>
+    public bool IsDueToResume(DateTimeOffset now) => Status == SubscriptionStatus.Paused && PauseEndsAt <= now;
 
     /// <summary>Whether the grace period of a past-due subscription is over at <paramref name="now"/>.</summary>
     public bool IsGraceOver(DateTimeOffset now) => Status == SubscriptionStatus.PastDue && GraceEndsAt <= now;

@@ -299,4 +299,40 @@ public sealed class SubscriptionTests
         paid.ApplyDiscount(Quarterly, 33m, 1, Utc(2026, 1, 2));
         Assert.Equal((Utc(2026, 7, 1), Money.Rubles(6633m)), (paid.DiscountExpiresAt!.Value, paid.PriceOfPeriod(Quarterly, Utc(2026, 4, 1))));
     }
+
+    [Fact]
+    public void A_pause_stops_billing_and_resuming_moves_the_period_and_the_anchor_on_by_the_time_paused()
+    {
+        var subscription = Free(Utc(2026, 1, 1));
+        subscription.Activate(Monthly, Utc(2026, 1, 10));
+        subscription.ApplyDiscount(Monthly, 20m, 1, Utc(2026, 1, 15));
+
+        subscription.Pause(2, Utc(2026, 1, 20));
+
+        Assert.Equal((SubscriptionStatus.Paused, Utc(2026, 3, 20), Utc(2026, 1, 20)), (subscription.Status, subscription.PauseEndsAt!.Value, subscription.LastPauseAt!.Value));
+        Assert.False(subscription.IsDueForRenewal(Utc(2026, 2, 15)));
+        Assert.False(subscription.IsDueToResume(Utc(2026, 3, 19)));
+        Assert.True(subscription.IsDueToResume(Utc(2026, 3, 20)));
+
+        subscription.Resume(Utc(2026, 3, 20));
+
+        var paused = Utc(2026, 3, 20) - Utc(2026, 1, 20);
+        Assert.Equal((SubscriptionStatus.Active, Utc(2026, 2, 10) + paused), (subscription.Status, subscription.CurrentPeriodEnd!.Value));
+        Assert.Equal(Utc(2026, 3, 10) + paused, subscription.DiscountExpiresAt);
+        Assert.Null(subscription.PausedAt);
+        subscription.Renew(Monthly);
+        Assert.Equal((Utc(2026, 1, 10) + paused).AddMonths(2), subscription.CurrentPeriodEnd);
+    }
+
+    [Fact]
+    public void Only_a_running_paid_subscription_pauses_and_only_a_paused_one_resumes()
+    {
+        var subscription = Free(Utc(2026, 1, 1));
+        Assert.Throws<InvalidOperationException>(() => subscription.Pause(1, Utc(2026, 1, 2)));
+        subscription.Activate(Monthly, Utc(2026, 1, 1));
+        Assert.Throws<InvalidOperationException>(() => subscription.Resume(Utc(2026, 1, 2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => subscription.Pause(0, Utc(2026, 1, 2)));
+        subscription.CancelAtEnd("too_expensive", Utc(2026, 1, 3));
+        Assert.Throws<InvalidOperationException>(() => subscription.Pause(1, Utc(2026, 1, 4)));
+    }
 }

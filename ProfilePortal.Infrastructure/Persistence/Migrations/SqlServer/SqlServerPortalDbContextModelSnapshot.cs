@@ -378,6 +378,9 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("GraceEndsAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("LastPauseAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("NextChargeAttemptAt")
                         .HasColumnType("datetimeoffset");
 

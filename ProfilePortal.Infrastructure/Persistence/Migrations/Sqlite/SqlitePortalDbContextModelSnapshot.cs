@@ -366,6 +366,9 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("GraceEndsAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastPauseAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("NextChargeAttemptAt")
                         .HasColumnType("INTEGER");
 
