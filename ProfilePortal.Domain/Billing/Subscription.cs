@@ -385,14 +385,34 @@ public sealed class Subscription : IVersioned
     /// </summary>
     public void CancelAtEnd(string reason, DateTimeOffset now)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         if (!HasPaidAccess)
         {
             throw new InvalidOperationException($"Subscription {Id} has no paid plan to cancel.");
         }
 
+        if (CancelAtPeriodEnd)
+        {
+            throw new InvalidOperationException($"Subscription {Id} is already cancelled for the period end.");
+        }
+
         CancelAtPeriodEnd = true;
         CanceledAt = now;
         CancellationReason = reason;
+    }
+
+    /// <summary>
+    /// "Resume subscription": a cancellation scheduled for the period end is taken back before that end, and the
+    /// renewals go on as if it had never been made. A trial's cancellation is final (a new trial is not offered).
+    /// </summary>
+    public void UndoCancellation(DateTimeOffset now)
+    {
+        if (!CancelAtPeriodEnd || IsTrialing || CurrentPeriodEnd is not { } end || end <= now)
+        {
+            throw new InvalidOperationException($"Subscription {Id} has no cancellation to take back.");
+        }
+
+        ClearCancellation();
     }
 
     /// <summary>A paid subscription ended (cancelled at period end or unpaid): the organization is on Free again.</summary>

@@ -335,4 +335,31 @@ public sealed class SubscriptionTests
         subscription.CancelAtEnd("too_expensive", Utc(2026, 1, 3));
         Assert.Throws<InvalidOperationException>(() => subscription.Pause(1, Utc(2026, 1, 4)));
     }
+
+    [Fact]
+    public void A_cancellation_is_made_once_and_can_be_taken_back_until_the_period_ends()
+    {
+        var subscription = Free(Utc(2026, 1, 1));
+        subscription.Activate(Monthly, Utc(2026, 1, 1));
+        subscription.CancelAtEnd("too_expensive", Utc(2026, 1, 10));
+
+        Assert.Throws<InvalidOperationException>(() => subscription.CancelAtEnd("too_expensive", Utc(2026, 1, 11)));
+        subscription.UndoCancellation(Utc(2026, 1, 12));
+
+        Assert.Equal((false, (string?)null, (DateTimeOffset?)null), (subscription.CancelAtPeriodEnd, subscription.CancellationReason, subscription.CanceledAt));
+        Assert.True(subscription.IsDueForRenewal(Utc(2026, 2, 1)));
+        Assert.Throws<InvalidOperationException>(() => subscription.UndoCancellation(Utc(2026, 1, 13)));
+        subscription.CancelAtEnd("taking_a_break", Utc(2026, 1, 20));
+        Assert.Throws<InvalidOperationException>(() => subscription.UndoCancellation(Utc(2026, 2, 1)));
+    }
+
+    [Fact]
+    public void A_cancelled_trial_is_not_taken_back()
+    {
+        var subscription = Free(Utc(2026, 1, 1));
+        subscription.StartTrial(Monthly, Utc(2026, 1, 1), Week);
+        subscription.CancelTrial(Utc(2026, 1, 2));
+
+        Assert.Throws<InvalidOperationException>(() => subscription.UndoCancellation(Utc(2026, 1, 3)));
+    }
 }
