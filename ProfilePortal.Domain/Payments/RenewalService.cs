@@ -14,13 +14,13 @@ namespace ProfilePortal.Domain.Payments;
 /// What one run of the renewal sweep did: periods renewed, trials converted, charges declined or postponed,
 /// subscriptions ended (cancelled for the period end) and expired (grace over).
 /// </summary>
-public sealed record RenewalSweepResult(int Renewed, int Declined, int Postponed, int Ended, int Converted = 0, int Expired = 0)
+public sealed record RenewalSweepResult(int Renewed, int Declined, int Postponed, int Ended, int Converted = 0, int Expired = 0, int Resumed = 0)
 {
-    public int Total => Renewed + Declined + Postponed + Ended + Converted + Expired;
+    public int Total => Renewed + Declined + Postponed + Ended + Converted + Expired + Resumed;
 
     public RenewalSweepResult Add(RenewalSweepResult other) =>
         new(Renewed + other.Renewed, Declined + other.Declined, Postponed + other.Postponed, Ended + other.Ended,
-            Converted + other.Converted, Expired + other.Expired);
+            Converted + other.Converted, Expired + other.Expired, Resumed + other.Resumed);
 }
 
 /// <summary>
@@ -45,7 +45,8 @@ public sealed partial class RenewalService(
     public async Task<RenewalSweepResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var plans = await LoadPlansAsync(cancellationToken);
-        var total = new RenewalSweepResult(0, 0, 0, await EndCancelledAsync(cancellationToken), Expired: await ExpireGraceAsync(plans, cancellationToken));
+        var resumed = await ResumePausedAsync(cancellationToken);
+        var total = new RenewalSweepResult(0, 0, 0, await EndCancelledAsync(cancellationToken), Expired: await ExpireGraceAsync(plans, cancellationToken), Resumed: resumed);
         while (!cancellationToken.IsCancellationRequested)
         {
             var batch = await RunBatchAsync(plans, cancellationToken);
@@ -267,6 +268,64 @@ public sealed partial class RenewalService(
         }
 
         return ending.Count;
+    }
+
+    /// <summary>
+    /// Pauses that have reached their end are resumed before the charging, so a resumed subscription whose (shifted)
+    /// period has ended is charged for its next period in the same run.
+    /// </summary>
+    private async Task<int> ResumePausedAsync(CancellationToken cancellationToken)
+    {
+        var resumed = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow();
+            await using var db = await dbFactory.CreateAsync(cancellationToken);
+            var batch = await db.Subscriptions
+                .Where(s => s.Status == SubscriptionStatus.Paused && s.PauseEndsAt <= now)
+                .OrderBy(s => s.PauseEndsAt)
+                .Take(options.Value.RenewalBatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var subscription in batch)
+            {
+                var pausedAt = subscription.PausedAt;
+                subscription.Resume(now);
+                db.AuditEntries.Add(AuditEntry.Record(
+                    null, "subscription.resumed", "subscription", subscription.Id.ToString(), subscription.OrganizationId,
+                    FieldChange.Describe([new("Status", SubscriptionStatus.Paused.ToString(), subscription.Status.ToString()),
+                        new("PausedAt", pausedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), null)]),
+                    now));
+            }
+
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The customer resumed one of them meanwhile; the next run looks again.
+                LogBatchConflict(logger, batch.Count);
+                break;
+            }
+
+            foreach (var subscription in batch)
+            {
+                quotas.Invalidate(subscription.OrganizationId);
+            }
+
+            resumed += batch.Count;
+            if (batch.Count < options.Value.RenewalBatchSize)
+            {
+                break;
+            }
+        }
+
+        return resumed;
     }
 
     /// <summary>

@@ -127,7 +127,13 @@ public sealed partial class TrialService(
                 return BillingErrors.ProviderUnavailable;
         }
 
+        // Read after the card check, which takes time: a parallel start may have saved meanwhile.
         var subscription = await db.Subscriptions.FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
+        if (subscription.HasPaidAccess)
+        {
+            return await db.Trials.AnyAsync(t => t.UserId == userId, cancellationToken) ? TrialErrors.AlreadyUsed : TrialErrors.AlreadySubscribed;
+        }
+
         var method = newCard is not null
             ? await OrganizationCards.AddAsync(db, organizationId, gateway.Provider, newCard, userId, now, retirePrevious: true, cancellationToken)
             : saved!;

@@ -228,4 +228,38 @@ public sealed class RenewalTests(PortalServices portal) : IClassFixture<PortalSe
         Assert.Equal([3120m, 3900m], renewals);
         Assert.Null((await Billing.GetOverviewAsync(customer.Id, customer.OrganizationId)).Value.Discount);
     }
+
+    [Fact]
+    public async Task A_pause_stops_the_renewal_and_the_sweep_resumes_it_at_its_end_and_charges_the_shifted_period()
+    {
+        var customer = await portal.CustomerAsync();
+        await portal.BuyAsync(customer, "new_monthly");
+        var boughtAt = portal.Clock.GetUtcNow();
+        portal.Clock.Advance(TimeSpan.FromDays(20));
+        await using (var db = await portal.Get<IPortalDbContextFactory>().CreateAsync())
+        {
+            var subscription = await db.Subscriptions.SingleAsync(s => s.OrganizationId == customer.OrganizationId);
+            subscription.Pause(1, portal.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        var pausedAt = portal.Clock.GetUtcNow();
+        portal.Clock.Advance(TimeSpan.FromDays(15));
+        await Renewals.RunAsync();
+        Assert.Equal(SubscriptionStatus.Paused, (await portal.SubscriptionAsync(customer.OrganizationId)).Status);
+        Assert.Single(await portal.PaymentsAsync(customer.OrganizationId));
+
+        portal.Clock.SetUtcNow(pausedAt.AddMonths(1));
+        var result = await Renewals.RunAsync();
+
+        var resumed = await portal.SubscriptionAsync(customer.OrganizationId);
+        Assert.Equal(1, result.Resumed);
+        Assert.Equal((SubscriptionStatus.Active, boughtAt.AddMonths(1) + (pausedAt.AddMonths(1) - pausedAt)), (resumed.Status, resumed.CurrentPeriodEnd!.Value));
+        Assert.Single(await portal.PaymentsAsync(customer.OrganizationId));
+        Assert.Contains("subscription.resumed", await portal.AuditActionsAsync(customer.OrganizationId));
+
+        portal.Clock.SetUtcNow(resumed.CurrentPeriodEnd!.Value);
+        await Renewals.RunAsync();
+        Assert.Equal(2, (await portal.SubscriptionAsync(customer.OrganizationId)).BillingCycle);
+    }
 }
