@@ -1,6 +1,9 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using ProfilePortal.Components.Profile;
 using ProfilePortal.Domain.Activity;
+using ProfilePortal.Resources;
 using ProfilePortal.Tests.Support;
 
 namespace ProfilePortal.Tests.Components.Profile;
@@ -46,6 +49,22 @@ public sealed class ActivityTimelineTests : PortalComponentTestContext
         Assert.Equal("11/23/2026 9:00 PM", DisplayText.Spaced(rows[0].QuerySelector("time")!.TextContent));
         Assert.Equal("2026-11-23T21:00:00+09:00", rows[0].QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Equal("Profile updated: Company, Time zone", rows[5].QuerySelector("[data-testid=activity-title]")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("en", "Profile updated: Phone, Low-quota emails")]
+    [InlineData("ru", "Профиль обновлён: Телефон, Письма о квоте")]
+    public void Every_field_an_edit_records_is_named_in_the_readers_language(string culture, string expected)
+    {
+        // The names the profile edit records (ApplicationUser.ApplyProfile): every one has a label.
+        string[] recorded = ["FirstName", "LastName", "Company", "Country", "TimeZone", "AvatarUrl", "PhoneNumber", "PreferredLanguage", "NotifyWhenQuotaLow"];
+        UseCulture(culture);
+
+        var labels = Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var two = Render<ActivityTimeline>(p => p.Add(c => c.Items, [new ActivityItem(ActivityKind.ProfileEdited, "PhoneNumber, NotifyWhenQuotaLow", Noon)]));
+
+        Assert.All(recorded, name => Assert.False(labels[$"Profile.Field.{name}"].ResourceNotFound, $"{name} has no label."));
+        Assert.Equal(expected, two.Find("[data-testid=activity-title]").TextContent.Trim());
     }
 
     [Fact]
