@@ -274,96 +274,73 @@ public sealed partial class RenewalService(
     /// Pauses that have reached their end are resumed before the charging, so a resumed subscription whose (shifted)
     /// period has ended is charged for its next period in the same run.
     /// </summary>
-    private async Task<int> ResumePausedAsync(CancellationToken cancellationToken)
-    {
-        var resumed = 0;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var now = clock.GetUtcNow();
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
-            var batch = await db.Subscriptions
-                .Where(s => s.Status == SubscriptionStatus.Paused && s.PauseEndsAt <= now)
-                .OrderBy(s => s.PauseEndsAt)
-                .Take(options.Value.RenewalBatchSize)
-                .ToListAsync(cancellationToken);
-            foreach (var subscription in batch)
+    private Task<int> ResumePausedAsync(CancellationToken cancellationToken) =>
+        ChangeInBatchesAsync(
+            (db, now) => db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Paused && s.PauseEndsAt <= now).OrderBy(s => s.PauseEndsAt),
+            (db, batch, now) =>
             {
-                var pausedAt = subscription.PausedAt;
-                subscription.Resume(now);
-                db.AuditEntries.Add(AuditEntry.Record(
-                    null, "subscription.resumed", "subscription", subscription.Id.ToString(), subscription.OrganizationId,
-                    FieldChange.Describe([new("Status", SubscriptionStatus.Paused.ToString(), subscription.Status.ToString()),
-                        new("PausedAt", pausedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), null)]),
-                    now));
-            }
+                foreach (var subscription in batch)
+                {
+                    var pausedAt = subscription.PausedAt;
+                    subscription.Resume(now);
+                    db.AuditEntries.Add(AuditEntry.Record(
+                        null, "subscription.resumed", "subscription", subscription.Id.ToString(), subscription.OrganizationId,
+                        FieldChange.Describe([new("Status", SubscriptionStatus.Paused.ToString(), subscription.Status.ToString()),
+                            new("PausedAt", pausedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), null)]),
+                        now));
+                }
 
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // The customer resumed one of them meanwhile; the next run looks again.
-                LogBatchConflict(logger, batch.Count);
-                break;
-            }
-
-            foreach (var subscription in batch)
-            {
-                quotas.Invalidate(subscription.OrganizationId);
-            }
-
-            resumed += batch.Count;
-            if (batch.Count < options.Value.RenewalBatchSize)
-            {
-                break;
-            }
-        }
-
-        return resumed;
-    }
+                return Task.CompletedTask;
+            },
+            cancellationToken);
 
     /// <summary>
     /// Past-due subscriptions whose grace period is over go back to Free (before any charging, so an expired one
     /// is not charged again), with an email to the owner.
     /// </summary>
-    private async Task<int> ExpireGraceAsync(IReadOnlyDictionary<string, Plan> plans, CancellationToken cancellationToken)
+    private Task<int> ExpireGraceAsync(IReadOnlyDictionary<string, Plan> plans, CancellationToken cancellationToken) =>
+        ChangeInBatchesAsync(
+            (db, now) => db.Subscriptions.Where(s => s.Status == SubscriptionStatus.PastDue && s.GraceEndsAt <= now).OrderBy(s => s.GraceEndsAt),
+            async (db, batch, _) =>
+            {
+                var contactOf = await ContactsAsync(db, [.. batch.Select(s => s.OrganizationId)], cancellationToken);
+                var runningTrials = await PaymentSettlement.RunningTrialsAsync(db, [.. batch.Where(s => s.ConvertsTrial).Select(s => s.Id)], cancellationToken);
+                foreach (var subscription in batch)
+                {
+                    contactOf.TryGetValue(subscription.OrganizationId, out var contact);
+                    await settlement.ExpireAsync(db, subscription, plans[subscription.PlanCode], contact, cancellationToken, runningTrials);
+                }
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// One kind of state change over the subscriptions <paramref name="due"/> returns, a batch at a time, one save per
+    /// batch. A concurrent change (a customer resuming or paying at that moment) saves nothing of the batch and ends
+    /// the pass; the next run looks again. Returns how many were changed.
+    /// </summary>
+    private async Task<int> ChangeInBatchesAsync(
+        Func<IPortalDbContext, DateTimeOffset, IQueryable<Subscription>> due,
+        Func<IPortalDbContext, List<Subscription>, DateTimeOffset, Task> change,
+        CancellationToken cancellationToken)
     {
-        var expired = 0;
+        var changed = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateAsync(cancellationToken);
-            var batch = await db.Subscriptions
-                .Where(s => s.Status == SubscriptionStatus.PastDue && s.GraceEndsAt <= now)
-                .OrderBy(s => s.GraceEndsAt)
-                .Take(options.Value.RenewalBatchSize)
-                .ToListAsync(cancellationToken);
+            var batch = await due(db, now).Take(options.Value.RenewalBatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
 
-            var contactOf = await ContactsAsync(db, [.. batch.Select(s => s.OrganizationId)], cancellationToken);
-            var runningTrials = await PaymentSettlement.RunningTrialsAsync(db, [.. batch.Where(s => s.ConvertsTrial).Select(s => s.Id)], cancellationToken);
-            foreach (var subscription in batch)
-            {
-                contactOf.TryGetValue(subscription.OrganizationId, out var contact);
-                await settlement.ExpireAsync(db, subscription, plans[subscription.PlanCode], contact, cancellationToken, runningTrials);
-            }
-
+            await change(db, batch, now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
-                // A customer paid or changed one of them meanwhile; the next run looks again.
                 LogBatchConflict(logger, batch.Count);
                 break;
             }
@@ -373,14 +350,14 @@ public sealed partial class RenewalService(
                 quotas.Invalidate(subscription.OrganizationId);
             }
 
-            expired += batch.Count;
+            changed += batch.Count;
             if (batch.Count < options.Value.RenewalBatchSize)
             {
                 break;
             }
         }
 
-        return expired;
+        return changed;
     }
 
     /// <summary>

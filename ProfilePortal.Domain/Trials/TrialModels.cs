@@ -14,8 +14,7 @@ public sealed record TrialOffer(bool Available, string? UnavailableCode, TimeSpa
 }
 
 /// <summary>A trial as the banner, the billing page and the emails describe it.</summary>
-public sealed record TrialStatus(
-    string PlanCode, string PlanName, Money Amount, DateTimeOffset StartedAt, DateTimeOffset EndsAt, bool Cancelled, CardSummary? Card)
+public sealed record TrialStatus(string PlanCode, string PlanName, Money Amount, DateTimeOffset StartedAt, DateTimeOffset EndsAt, bool Cancelled)
 {
     /// <summary>Whole days left, counting a started day as one ("1 day left" on the last day, never "0").</summary>
     public int DaysLeft(DateTimeOffset now) => now >= EndsAt ? 0 : (int)Math.Ceiling((EndsAt - now).TotalDays);

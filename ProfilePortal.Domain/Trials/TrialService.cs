@@ -64,10 +64,7 @@ public sealed partial class TrialService(
             return null;
         }
 
-        var card = await BillingService.ActiveCardQuery(db, organizationId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        return new TrialStatus(
-            row.PlanCode, row.PlanName, new Money(row.Total, row.Currency), started, ends, row.CancelAtPeriodEnd,
-            card is null ? null : BillingService.Summarize(card, clock.GetUtcNow()));
+        return new TrialStatus(row.PlanCode, row.PlanName, new Money(row.Total, row.Currency), started, ends, row.CancelAtPeriodEnd);
     }
 
     /// <summary>
@@ -170,7 +167,7 @@ public sealed partial class TrialService(
         quotas.Invalidate(organizationId);
         metrics.TrialStarted(plan.Code);
         LogStarted(logger, userId, organizationId, plan.Code, trial.EndsAt);
-        return new TrialStatus(plan.Code, plan.Name, plan.Total, trial.StartedAt, trial.EndsAt, false, null);
+        return new TrialStatus(plan.Code, plan.Name, plan.Total, trial.StartedAt, trial.EndsAt, false);
     }
 
     /// <summary>
@@ -227,7 +224,7 @@ public sealed partial class TrialService(
 
         metrics.TrialCancelled(plan.Code);
         LogCancelled(logger, userId, organizationId);
-        return new TrialStatus(plan.Code, plan.Name, plan.Total, subscription.TrialStartedAt!.Value, subscription.TrialEndsAt!.Value, true, null);
+        return new TrialStatus(plan.Code, plan.Name, plan.Total, subscription.TrialStartedAt!.Value, subscription.TrialEndsAt!.Value, true);
     }
 
     /// <summary>The page the emails' "cancel the trial" link opens: one click there cancels.</summary>

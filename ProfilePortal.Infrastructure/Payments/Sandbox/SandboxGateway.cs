@@ -23,6 +23,13 @@ public sealed class SandboxGateway(TimeProvider clock) : IPaymentGateway
 
     public string Provider => ProviderName;
 
+    /// <summary>Whether <paramref name="gateway"/> is the sandbox, whose cards are typed into the portal's own form.</summary>
+    public static bool Is(IPaymentGateway gateway)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        return gateway.Provider == ProviderName;
+    }
+
     /// <summary>Money taken so far, one entry per charged request; for tests and the sandbox's own checks.</summary>
     public IReadOnlyCollection<SandboxCharge> Charges => [.. _charges.Values];
 
