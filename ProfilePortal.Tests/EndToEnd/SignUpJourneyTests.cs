@@ -26,6 +26,8 @@ public sealed class SignUpJourneyTests(PortalApp app, BrowserFixture browser)
         await page.SignInAsync(email, Password);
         await Expect(page.CurrentUser()).ToContainTextAsync(email);
 
+        // The circuit re-renders the shell when it takes over; a click on the prerendered button at that moment is lost.
+        await page.WaitForInteractiveAsync();
         await page.ClickAsync("[data-testid='sign-out']");
         await Expect(page.CurrentUser()).ToHaveCountAsync(0);
         await page.GotoAsync("Account/Manage");
