@@ -9,6 +9,7 @@ using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Retention;
 using ProfilePortal.Domain.Trials;
 
 namespace ProfilePortal.Domain;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<CardBindingService>();
         services.AddSingleton<TrialRollout>();
         services.AddSingleton<TrialRolloutKillSwitch>();
+        services.AddSingleton<RetentionMetrics>();
         return services;
     }
 }

@@ -21,8 +21,20 @@ public static class FeatureNames
     /// <summary>The 7-day trial CTA, rolled out to a sticky share of visitors.</summary>
     public const string Trials = "Trials";
 
+    /// <summary>
+    /// The one-step cancellation ("Cancel → Confirm") instead of the flow with a reason and save offers (seed 002
+    /// phase C rollback). Off by default; discounts and pauses already granted keep working either way.
+    /// </summary>
+    public const string SimpleCancellation = "SimpleCancellation";
+
+    /// <summary>
+    /// Win-back emails after a cancelled trial or plan (seed 002 phase D). Only cancellations made while it is on
+    /// are written to; switching it off stops the ones not sent yet.
+    /// </summary>
+    public const string WinBack = "WinBack";
+
     /// <summary>Maintenance mode: a banner, and writes refused while a migration runs.</summary>
     public const string Maintenance = "Maintenance";
 
-    public static IReadOnlyList<string> All { get; } = [ProfilePage, PaymentsUi, PaymentsCta, NewPricing, Trials, Maintenance];
+    public static IReadOnlyList<string> All { get; } = [ProfilePage, PaymentsUi, PaymentsCta, NewPricing, Trials, SimpleCancellation, WinBack, Maintenance];
 }
