@@ -65,6 +65,15 @@ public sealed record TrialCancelledModel(string DisplayName, string PlanName, Da
 }
 
 /// <summary>
+/// Sent when the customer cancels a paid plan: access runs to the period end, nothing more is charged, and the
+/// plan can still be resumed from the billing page until then.
+/// </summary>
+public sealed record SubscriptionCancelledModel(string DisplayName, string PlanName, DateTimeOffset AccessEndsAt, string BillingLink) : IEmailModel
+{
+    public static string Kind => "subscription-cancelled";
+}
+
+/// <summary>
 /// Sent on every refused renewal or trial conversion (dunning): what failed and why, whether it will be tried
 /// again or needs another card, and when access ends unless it is paid.
 /// </summary>

@@ -13,6 +13,7 @@ using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Retention;
 using ProfilePortal.Domain.Trials;
 
 namespace ProfilePortal.Infrastructure.Persistence;
@@ -62,6 +63,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<PaymentNotification> PaymentNotifications => Set<PaymentNotification>();
 
     public DbSet<Trial> Trials => Set<Trial>();
+
+    public DbSet<CancellationFeedback> CancellationFeedback => Set<CancellationFeedback>();
 
     public DbSet<CardBinding> CardBindings => Set<CardBinding>();
 

@@ -40,6 +40,8 @@ public sealed class EmailTemplateRenderingTests
         { Failed("Ben", needsNewCard: true), "en", "Your payment failed — please update your card" },
         { new SubscriptionExpiredModel("Анна", "Квартальный", "https://portal.example/pricing"), "ru", "Подписка приостановлена: оплата не прошла" },
         { new SubscriptionExpiredModel("Ben", "Квартальный", "https://portal.example/pricing"), "en", "Your subscription has ended: the payment did not go through" },
+        { new SubscriptionCancelledModel("Анна", "Квартальный", Noon, "https://portal.example/billing"), "ru", "Подписка отменена" },
+        { new SubscriptionCancelledModel("Ben", "Квартальный", Noon, "https://portal.example/billing"), "en", "Your subscription is cancelled" },
         { RolloutStopped("Анна"), "ru", "Раскатка пробного периода остановлена" },
         { RolloutStopped("Ben"), "en", "The trial rollout has been stopped" },
     };
@@ -195,6 +197,7 @@ public sealed class EmailTemplateRenderingTests
         PaymentFailedModel m => _renderer.RenderAsync(m, language),
         SubscriptionExpiredModel m => _renderer.RenderAsync(m, language),
         TrialRolloutStoppedModel m => _renderer.RenderAsync(m, language),
+        SubscriptionCancelledModel m => _renderer.RenderAsync(m, language),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Add the model here."),
     };
 

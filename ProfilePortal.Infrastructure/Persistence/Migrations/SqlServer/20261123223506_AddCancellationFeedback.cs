@@ -1,0 +1,88 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class AddCancellationFeedback : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CancellationFeedback",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Flow = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CancellationReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    OtherText = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OfferKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    OfferPercent = table.Column<int>(type: "int", nullable: true),
+                    OfferPeriods = table.Column<int>(type: "int", nullable: true),
+                    OfferPauseMonths = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    OfferPlanCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    AcceptedPauseMonths = table.Column<int>(type: "int", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CancellationFeedback", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CancellationFeedback_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CancellationFeedback_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CancellationFeedback_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CancellationFeedback_OrganizationId",
+                table: "CancellationFeedback",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CancellationFeedback_StartedAt",
+                table: "CancellationFeedback",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CancellationFeedback_SubscriptionId_StartedAt",
+                table: "CancellationFeedback",
+                columns: new[] { "SubscriptionId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CancellationFeedback_UserId",
+                table: "CancellationFeedback",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CancellationFeedback");
+        }
+    }
+}
