@@ -15,8 +15,9 @@ internal sealed class CancellationFeedbackConfiguration : IEntityTypeConfigurati
         builder.HasKey(f => f.Id);
         // A new flow closes the subscription's open one; the save rate reads a subscription's later cancellations.
         builder.HasIndex(f => new { f.SubscriptionId, f.StartedAt });
-        // Dashboards count flows and saves over a period.
+        // Dashboards count flows started over a period; the save rate reads the saves and cancellations decided in one.
         builder.HasIndex(f => f.StartedAt);
+        builder.HasIndex(f => new { f.Outcome, f.DecidedAt });
         builder.Property(f => f.PlanCode).HasMaxLength(32).IsRequired();
         builder.Property(f => f.Flow).HasConversion<string>().HasMaxLength(16);
         builder.Property(f => f.Reason).HasConversion<string>().HasMaxLength(32).HasColumnName("CancellationReason");

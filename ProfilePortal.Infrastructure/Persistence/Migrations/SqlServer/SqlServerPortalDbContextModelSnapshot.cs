@@ -1454,6 +1454,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("Outcome", "DecidedAt");
+
                     b.HasIndex("SubscriptionId", "StartedAt");
 
                     b.ToTable("CancellationFeedback", (string)null);

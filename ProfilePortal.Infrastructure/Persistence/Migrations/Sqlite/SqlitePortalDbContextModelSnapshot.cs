@@ -1439,6 +1439,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("Outcome", "DecidedAt");
+
                     b.HasIndex("SubscriptionId", "StartedAt");
 
                     b.ToTable("CancellationFeedback", (string)null);

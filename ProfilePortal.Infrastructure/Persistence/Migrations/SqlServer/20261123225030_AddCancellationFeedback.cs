@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
+namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class AddCancellationFeedback : Migration
@@ -15,24 +15,24 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CancellationFeedback",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Flow = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    OtherText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OfferKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    OfferPercent = table.Column<int>(type: "INTEGER", nullable: true),
-                    OfferPeriods = table.Column<int>(type: "INTEGER", nullable: true),
-                    OfferPauseMonths = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    OfferPlanCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AcceptedPauseMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Flow = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CancellationReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    OtherText = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OfferKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    OfferPercent = table.Column<int>(type: "int", nullable: true),
+                    OfferPeriods = table.Column<int>(type: "int", nullable: true),
+                    OfferPauseMonths = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    OfferPlanCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    AcceptedPauseMonths = table.Column<int>(type: "int", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,6 +61,11 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_CancellationFeedback_OrganizationId",
                 table: "CancellationFeedback",
                 column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CancellationFeedback_Outcome_DecidedAt",
+                table: "CancellationFeedback",
+                columns: new[] { "Outcome", "DecidedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CancellationFeedback_StartedAt",
