@@ -44,6 +44,8 @@ public static class DependencyInjection
         services.AddSingleton<TrialRollout>();
         services.AddSingleton<TrialRolloutKillSwitch>();
         services.AddSingleton<RetentionMetrics>();
+        services.AddSingleton<PauseService>();
+        services.AddSingleton<PauseReminderService>();
         return services;
     }
 }

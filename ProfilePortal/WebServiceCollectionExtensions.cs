@@ -32,6 +32,7 @@ internal static class WebServiceCollectionExtensions
         services.AddScoped<AccountEmails>();
         services.AddScoped<IdentityErrorText>();
         services.AddScoped<ProfilePortal.Components.Trials.TrialStateNotifier>();
+        services.AddScoped<ProfilePortal.Components.Retention.PauseStateNotifier>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>
             {

@@ -47,6 +47,9 @@ public sealed class Subscription : IVersioned
     /// <summary>When the subscription was last paused, for "at most one pause per 6 months".</summary>
     public DateTimeOffset? LastPauseAt { get; private set; }
 
+    /// <summary>When the reminder before the current pause ends was queued; null until then (each pause resets it).</summary>
+    public DateTimeOffset? PauseReminderSentAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>
@@ -299,7 +302,7 @@ public sealed class Subscription : IVersioned
     public void Pause(int months, DateTimeOffset now)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(months);
-        if (Status != SubscriptionStatus.Active || IsFree || CancelAtPeriodEnd || BillingAnchor is null || CurrentPeriodEnd <= now)
+        if (!CanPauseAt(now))
         {
             throw new InvalidOperationException($"Subscription {Id} is not a running paid subscription that can pause.");
         }
@@ -308,6 +311,41 @@ public sealed class Subscription : IVersioned
         PausedAt = now;
         PauseEndsAt = now.AddMonths(months);
         LastPauseAt = now;
+        PauseReminderSentAt = null;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Pause"/> is allowed at <paramref name="now"/>: an active, paid (not a trial), not cancelling
+    /// subscription inside its paid period. The once-per-cooldown rule is the caller's (it is a policy, not a state).
+    /// </summary>
+    public bool CanPauseAt(DateTimeOffset now) =>
+        Status == SubscriptionStatus.Active && !IsFree && !CancelAtPeriodEnd && BillingAnchor is not null && CurrentPeriodEnd > now;
+
+    /// <summary>
+    /// While paused: where the paid period will end once the pause runs its full length, i.e. when the first charge
+    /// after the pause falls due (the paid time left at the pause continues after it). Null when not paused.
+    /// </summary>
+    public DateTimeOffset? PeriodEndAfterPause =>
+        Status == SubscriptionStatus.Paused && PausedAt is { } pausedAt && PauseEndsAt is { } endsAt && CurrentPeriodEnd is { } periodEnd
+            ? periodEnd + (endsAt - pausedAt)
+            : null;
+
+    /// <summary>
+    /// Whether the reminder before the pause ends is due at <paramref name="now"/>: paused, within
+    /// <paramref name="lead"/> of <see cref="PauseEndsAt"/> but not past it, and not sent for this pause yet.
+    /// </summary>
+    public bool PauseReminderDue(TimeSpan lead, DateTimeOffset now) =>
+        Status == SubscriptionStatus.Paused && PauseReminderSentAt is null && PauseEndsAt is { } end && now >= end - lead && now < end;
+
+    /// <summary>The reminder before the pause ends was queued at <paramref name="now"/>: it is not sent again for this pause.</summary>
+    public void RecordPauseReminder(DateTimeOffset now)
+    {
+        if (Status != SubscriptionStatus.Paused || PauseReminderSentAt is not null)
+        {
+            throw new InvalidOperationException($"Subscription {Id} has no pause waiting for its reminder.");
+        }
+
+        PauseReminderSentAt = now;
     }
 
     /// <summary>

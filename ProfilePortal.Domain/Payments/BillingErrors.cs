@@ -16,6 +16,9 @@ public static class BillingErrors
     public static readonly Error AlreadySubscribed = new(
         "billing.already_subscribed", "The organization already has a paid plan. Changing plans comes with upgrades.");
 
+    public static readonly Error Paused = new(
+        "billing.paused", "The subscription is paused: plans and quota packs cannot be bought while it is. Resume it first on the billing page.");
+
     public static readonly Error AlreadyPaid = new("billing.already_paid", "This has already been paid. Nothing was charged again.");
 
     public static readonly Error NoCard = new("billing.no_card", "Add a card first.");

@@ -97,6 +97,14 @@ public sealed partial class BillingService(
         }
 
         var subscription = await db.Subscriptions.AsNoTracking().FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
+
+        // A paused subscription has no paid access now but keeps its plan: buying one again would start a second.
+        if (subscription.Status == SubscriptionStatus.Paused)
+        {
+            LogRefused(logger, "plan purchase", organizationId, BillingErrors.Paused.Code);
+            return BillingErrors.Paused;
+        }
+
         if (subscription.HasPaidAccess)
         {
             return BillingErrors.AlreadySubscribed;
@@ -155,6 +163,12 @@ public sealed partial class BillingService(
             return BillingErrors.PackUnavailable;
         }
 
+        if (await IsPausedAsync(db, organizationId, cancellationToken))
+        {
+            LogRefused(logger, "pack purchase", organizationId, BillingErrors.Paused.Code);
+            return BillingErrors.Paused;
+        }
+
         var now = clock.GetUtcNow();
         var key = $"pack:{checkoutKey}";
         var payment = await db.Payments.FirstOrDefaultAsync(p => p.IdempotencyKey == key, cancellationToken);
@@ -209,6 +223,13 @@ public sealed partial class BillingService(
             && !await features.IsEnabledForAsync(FeatureNames.PaymentsUi, userId, cancellationToken))
         {
             return BillingErrors.PacksOff;
+        }
+
+        // Nothing is bought while paused; an attempt already sent is still resent, to learn what the provider did.
+        if (!payment.HasOpenAttempt && await IsPausedAsync(db, payment.OrganizationId, cancellationToken))
+        {
+            LogRefused(logger, "payment", payment.OrganizationId, BillingErrors.Paused.Code);
+            return BillingErrors.Paused;
         }
 
         var now = clock.GetUtcNow();
@@ -478,6 +499,9 @@ public sealed partial class BillingService(
             return BillingErrors.InProgress;
         }
     }
+
+    private static Task<bool> IsPausedAsync(IPortalDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Subscriptions.AnyAsync(s => s.OrganizationId == organizationId && s.Status == SubscriptionStatus.Paused, cancellationToken);
 
     /// <summary>Null when the user may manage the organization's billing (Owner or Admin); else why not.</summary>
     internal static async Task<Error?> RequireManagerAsync(IPortalDbContext db, Guid userId, Guid organizationId, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Retention;
 
 namespace ProfilePortal.Domain.Payments;
 
@@ -38,6 +39,7 @@ public sealed partial class RenewalService(
     IPaymentGateway gateway,
     PaymentSettlement settlement,
     QuotaService quotas,
+    RetentionMetrics retentionMetrics,
     IOptions<BillingOptions> options,
     TimeProvider clock,
     ILogger<RenewalService> logger)
@@ -274,8 +276,9 @@ public sealed partial class RenewalService(
     /// Pauses that have reached their end are resumed before the charging, so a resumed subscription whose (shifted)
     /// period has ended is charged for its next period in the same run.
     /// </summary>
-    private Task<int> ResumePausedAsync(CancellationToken cancellationToken) =>
-        ChangeInBatchesAsync(
+    private async Task<int> ResumePausedAsync(CancellationToken cancellationToken)
+    {
+        var resumed = await ChangeInBatchesAsync(
             (db, now) => db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Paused && s.PauseEndsAt <= now).OrderBy(s => s.PauseEndsAt),
             (db, batch, now) =>
             {
@@ -293,6 +296,13 @@ public sealed partial class RenewalService(
                 return Task.CompletedTask;
             },
             cancellationToken);
+        for (var i = 0; i < resumed; i++)
+        {
+            retentionMetrics.PauseResumed(early: false);
+        }
+
+        return resumed;
+    }
 
     /// <summary>
     /// Past-due subscriptions whose grace period is over go back to Free (before any charging, so an expired one

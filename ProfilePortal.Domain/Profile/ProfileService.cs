@@ -168,7 +168,8 @@ public sealed class ProfileService(
                  s.BillingAnchor ?? s.CurrentPeriodStart,
                  s.CurrentPeriodEnd,
                  s.TrialStartedAt,
-                 s.TrialEndsAt)))
+                 s.TrialEndsAt,
+                 s.PauseEndsAt)))
         .FirstOrDefault());
 
     private sealed record ProfileRow(ProfileView Profile, QuotaBasis Basis);

@@ -69,7 +69,8 @@ public sealed partial class QuotaNotifier(
     public async Task<int> NotifyAsync(Guid organizationId, CancellationToken cancellationToken = default)
     {
         var quota = await quotas.GetFreshSnapshotAsync(organizationId, cancellationToken);
-        if (quota is null || quota.Level == QuotaLevel.Ok)
+        // A paused organization can neither launch nor buy: a low-quota email would only confuse.
+        if (quota is null || quota.Level == QuotaLevel.Ok || quota.IsPaused)
         {
             return 0;
         }

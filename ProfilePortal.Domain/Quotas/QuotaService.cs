@@ -10,7 +10,8 @@ namespace ProfilePortal.Domain.Quotas;
 /// <summary>
 /// What decides an organization's quota period and allowance. <paramref name="PeriodAnchor"/> is the instant
 /// monthly quota periods of a paid plan count from: the subscription's billing anchor, so quota months line up
-/// with billing periods even when they started on the 31st.
+/// with billing periods even when they started on the 31st. <paramref name="PauseEndsAt"/> is set while the
+/// subscription is paused.
 /// </summary>
 public sealed record QuotaBasis(
     Guid OrganizationId,
@@ -20,7 +21,8 @@ public sealed record QuotaBasis(
     DateTimeOffset PeriodAnchor,
     DateTimeOffset? CurrentPeriodEnd,
     DateTimeOffset? TrialStartedAt,
-    DateTimeOffset? TrialEndsAt);
+    DateTimeOffset? TrialEndsAt,
+    DateTimeOffset? PauseEndsAt = null);
 
 /// <summary>
 /// The single source of an organization's quota: limit = plan allowance + admin grants + purchased packs for
@@ -70,7 +72,8 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
         var limit = allowance + sums.Granted + sums.Purchased;
         var snapshot = new QuotaSnapshot(
             allowance, sums.Granted, sums.Purchased, sums.Used, period.Start, period.End, QuotaSnapshot.LevelFor(limit, sums.Used, options.Value),
-            basis.Status == SubscriptionStatus.Trialing ? basis.TrialEndsAt : null);
+            basis.Status == SubscriptionStatus.Trialing ? basis.TrialEndsAt : null,
+            basis.Status == SubscriptionStatus.Paused ? basis.PauseEndsAt : null);
         cache.Set(CacheKey(organizationId), snapshot, options.Value.SnapshotCacheDuration);
         return snapshot;
     }
@@ -100,7 +103,8 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
                 s.BillingAnchor ?? s.CurrentPeriodStart,
                 s.CurrentPeriodEnd,
                 s.TrialStartedAt,
-                s.TrialEndsAt));
+                s.TrialEndsAt,
+                s.PauseEndsAt));
 
     private static string CacheKey(Guid organizationId) => $"quota:{organizationId:N}";
 

@@ -26,6 +26,14 @@ public sealed class RetentionOptions
     /// <summary>The pause lengths a customer may choose, in months (seed 002: 1, 2 or 3).</summary>
     public int[] PauseMonths { get; set; } = [];
 
+    /// <summary>How long before a pause ends its customer is reminded that billing resumes (seed 002: "before resume").</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "14.00:00:00")]
+    public TimeSpan PauseReminderLead { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How many paused subscriptions one reminder batch reads.</summary>
+    [Range(1, 10_000)]
+    public int PauseReminderBatchSize { get; set; } = 500;
+
     /// <summary>The pause lengths in force: the configured ones, or 1, 2 and 3.</summary>
     public IReadOnlyList<int> PauseLengths => PauseMonths.Length > 0 ? [.. PauseMonths.Distinct().Order()] : [1, 2, 3];
 }

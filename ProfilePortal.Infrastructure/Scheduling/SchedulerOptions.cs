@@ -43,6 +43,10 @@ public sealed class SchedulerOptions
     [Range(5, 3600)]
     public int TrialReminderSweepSeconds { get; set; } = 60;
 
+    /// <summary>How often the pause reminder sweep looks for pauses that end within <c>Retention:PauseReminderLead</c>.</summary>
+    [Range(1, 1440)]
+    public int PauseReminderSweepMinutes { get; set; } = 15;
+
     /// <summary>How often the trial rollout's kill switch measures the trial conversion charges' error rate.</summary>
     [Range(1, 1440)]
     public int TrialRolloutCheckMinutes { get; set; } = 5;

@@ -58,6 +58,11 @@ public static class SchedulingServiceCollectionExtensions
                     .WithIdentity("trial-reminders", "sweeps")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.TrialReminderSweepSeconds)),
                 job => job.WithIdentity(TrialReminderSweepJob.Key));
+            q.ScheduleJob<PauseReminderSweepJob>(
+                trigger => trigger
+                    .WithIdentity("pause-reminders", "sweeps")
+                    .WithSimpleSchedule(TimeSpan.FromMinutes(scheduler.PauseReminderSweepMinutes)),
+                job => job.WithIdentity(PauseReminderSweepJob.Key));
             q.ScheduleJob<TrialRolloutKillSwitchJob>(
                 trigger => trigger
                     .WithIdentity("trial-rollout-kill-switch", "sweeps")

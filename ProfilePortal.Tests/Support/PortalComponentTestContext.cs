@@ -46,6 +46,7 @@ public abstract class PortalComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConfiguration>(_configuration);
         Services.AddFeatureManagement();
         Services.AddScoped<ProfilePortal.Components.Trials.TrialStateNotifier>();
+        Services.AddScoped<ProfilePortal.Components.Retention.PauseStateNotifier>();
         Authorization = AddAuthorization();
         // Last: it builds the renderer, and with it the service provider.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -27,6 +27,7 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Ignore(s => s.NextPaymentKey);
         builder.Ignore(s => s.IsTrialing);
         builder.Ignore(s => s.ConvertsTrial);
+        builder.Ignore(s => s.PeriodEndAfterPause);
         builder.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -9,8 +9,12 @@ namespace ProfilePortal.Tests.Components.Layout;
 
 public sealed class MainLayoutTests : PortalComponentTestContext
 {
-    // The shell is tested on its own; the trial banner it hosts has its own tests over the domain services.
-    public MainLayoutTests() => ComponentFactories.AddStub<ProfilePortal.Components.Trials.TrialBanner>();
+    // The shell is tested on its own; the trial and pause banners it hosts have their own tests over the domain services.
+    public MainLayoutTests()
+    {
+        ComponentFactories.AddStub<ProfilePortal.Components.Trials.TrialBanner>();
+        ComponentFactories.AddStub<ProfilePortal.Components.Retention.PauseBanner>();
+    }
 
     [Fact]
     public async Task Theme_toggle_switches_to_dark_and_remembers_the_choice()

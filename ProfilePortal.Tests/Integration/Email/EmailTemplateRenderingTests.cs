@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Retention;
 using ProfilePortal.Domain.Trials;
 using ProfilePortal.Infrastructure.Email;
 
@@ -44,6 +45,10 @@ public sealed class EmailTemplateRenderingTests
         { new SubscriptionCancelledModel("Ben", "Квартальный", Noon, "https://portal.example/billing"), "en", "Your subscription is cancelled" },
         { RolloutStopped("Анна"), "ru", "Раскатка пробного периода остановлена" },
         { RolloutStopped("Ben"), "en", "The trial rollout has been stopped" },
+        { PauseStarted("Анна"), "ru", "Подписка приостановлена до 30 января 2027" },
+        { PauseStarted("Ben"), "en", "Your subscription is paused until January 30, 2027" },
+        { PauseReminder("Анна", "•••• 4242"), "ru", "30 января 2027 подписка возобновится" },
+        { PauseReminder("Ben", ""), "en", "Your subscription resumes on January 30, 2027" },
     };
 
     private static readonly DateTimeOffset Noon = new(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(3));
@@ -198,8 +203,34 @@ public sealed class EmailTemplateRenderingTests
         SubscriptionExpiredModel m => _renderer.RenderAsync(m, language),
         TrialRolloutStoppedModel m => _renderer.RenderAsync(m, language),
         SubscriptionCancelledModel m => _renderer.RenderAsync(m, language),
+        PauseStartedModel m => _renderer.RenderAsync(m, language),
+        PauseReminderModel m => _renderer.RenderAsync(m, language),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Add the model here."),
     };
+
+    [Fact]
+    public async Task The_pause_emails_say_until_when_what_a_pause_means_and_what_is_charged_when_it_resumes()
+    {
+        var started = await RenderAsync(PauseStarted("Ben"), "en");
+        var reminder = await RenderAsync(PauseReminder("Анна", "•••• 4242"), "ru");
+        var noCard = await RenderAsync(PauseReminder("Ben", ""), "en");
+
+        var amount = ProfilePortal.Domain.Common.Money.Rubles(9900m);
+        Assert.Contains("paused until January 30, 2027 (Europe/Moscow)", started.TextBody, StringComparison.Ordinal);
+        Assert.Contains("nothing is charged. The portal is read-only", started.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"On January 30, 2027 your subscription resumes by itself. The next charge, {amount.Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}, is on February 19, 2027.", started.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://portal.example/billing\n", started.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"19 февраля 2027 мы спишем {amount.Format(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"))} с карты •••• 4242.", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Contains("There is no card on file", noCard.TextBody, StringComparison.Ordinal);
+    }
+
+    private static PauseStartedModel PauseStarted(string name) => new(
+        name, "Квартальный", PauseEnd, ProfilePortal.Domain.Common.Money.Rubles(9900m), PauseEnd.AddDays(20), "Europe/Moscow", "https://portal.example/billing");
+
+    private static PauseReminderModel PauseReminder(string name, string cardMask) => new(
+        name, "Квартальный", PauseEnd, ProfilePortal.Domain.Common.Money.Rubles(9900m), PauseEnd.AddDays(20), "Europe/Moscow", cardMask, "https://portal.example/billing");
+
+    private static readonly DateTimeOffset PauseEnd = new(2027, 1, 30, 12, 0, 0, TimeSpan.FromHours(3));
 
     private static TrialRolloutStoppedModel RolloutStopped(string name) =>
         new(name, 50, Declined: 2, Attempts: 12, ThresholdPercent: 10, Noon, Noon.AddHours(3), "Europe/Moscow", "https://portal.example/admin/rollouts");

@@ -5,6 +5,7 @@ using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Retention;
 using ProfilePortal.Infrastructure.Payments.Sandbox;
 using ProfilePortal.Tests.Support;
 
@@ -147,7 +148,8 @@ public sealed class RenewalTests(PortalServices portal) : IClassFixture<PortalSe
         portal.Clock.Advance(TimeSpan.FromDays(31));
         var crashing = new RenewalService(
             portal.Get<IPortalDbContextFactory>(), new CrashAfterCharge(portal.Get<SandboxGateway>()), portal.Get<PaymentSettlement>(),
-            portal.Get<QuotaService>(), portal.Get<IOptions<BillingOptions>>(), portal.Clock, NullLogger<RenewalService>.Instance);
+            portal.Get<QuotaService>(), portal.Get<RetentionMetrics>(), portal.Get<IOptions<BillingOptions>>(), portal.Clock,
+            NullLogger<RenewalService>.Instance);
 
         await crashing.RunAsync();
         portal.Clock.Advance(TimeSpan.FromMinutes(15));

@@ -7,6 +7,7 @@ using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Retention;
 using ProfilePortal.Domain.Trials;
 using ProfilePortal.Infrastructure.Payments.Sandbox;
 using ProfilePortal.Tests.Support;
@@ -83,7 +84,8 @@ public sealed class TrialLifecycleTests(PortalServices portal) : IClassFixture<P
         portal.Clock.SetUtcNow(started.EndsAt + TimeSpan.FromMinutes(1));
         var crashing = new RenewalService(
             portal.Get<IPortalDbContextFactory>(), new CrashAfterCharge(portal.Get<SandboxGateway>()), portal.Get<PaymentSettlement>(),
-            portal.Get<QuotaService>(), portal.Get<IOptions<BillingOptions>>(), portal.Clock, NullLogger<RenewalService>.Instance);
+            portal.Get<QuotaService>(), portal.Get<RetentionMetrics>(), portal.Get<IOptions<BillingOptions>>(), portal.Clock,
+            NullLogger<RenewalService>.Instance);
 
         await crashing.RunAsync();
         Assert.Equal(SubscriptionStatus.Trialing, (await portal.SubscriptionAsync(customer.OrganizationId)).Status);

@@ -390,6 +390,9 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("PauseEndsAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("PauseReminderSentAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("PausedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -378,6 +378,9 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("PauseEndsAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PauseReminderSentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PausedAt")
                         .HasColumnType("INTEGER");
 
