@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<RetentionMetrics>();
         services.AddSingleton<PauseService>();
         services.AddSingleton<PauseReminderService>();
+        services.AddSingleton<CancellationService>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Retention;
 
 namespace ProfilePortal.Components.Billing;
 
@@ -40,6 +41,9 @@ public sealed partial class BillingPage
 
     [Inject]
     private BillingService Billing { get; set; } = default!;
+
+    [Inject]
+    private CancellationService Cancellations { get; set; } = default!;
 
     [Inject]
     private OrganizationAccess Organizations { get; set; } = default!;
@@ -139,6 +143,22 @@ public sealed partial class BillingPage
         {
             var result = await Billing.RemoveCardAsync(_userId, _organizationId);
             Notify(result, L["Billing.CardRemoved"]);
+        });
+    }
+
+    private async Task ResumeSubscriptionAsync()
+    {
+        await RunAsync(async () =>
+        {
+            var result = await Cancellations.ResumeAsync(_userId, _organizationId);
+            if (result.Succeeded)
+            {
+                Snackbar.Add(L["Cancellation.Resumed"], Severity.Success);
+            }
+            else
+            {
+                Snackbar.Add(Retention.CancellationText.Error(L, result.Errors[0]), Severity.Error);
+            }
         });
     }
 
