@@ -44,6 +44,8 @@ public static class DependencyInjection
         services.AddSingleton<TrialRollout>();
         services.AddSingleton<TrialRolloutKillSwitch>();
         services.AddSingleton<RetentionMetrics>();
+        services.AddSingleton<MarketingPreferences>();
+        services.AddSingleton<WinBackService>();
         return services;
     }
 }

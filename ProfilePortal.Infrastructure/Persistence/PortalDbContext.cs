@@ -13,6 +13,7 @@ using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Retention;
 using ProfilePortal.Domain.Trials;
 
 namespace ProfilePortal.Infrastructure.Persistence;
@@ -70,6 +71,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<FraudSignalAccount> FraudSignalAccounts => Set<FraudSignalAccount>();
 
     public DbSet<FraudBlock> FraudBlocks => Set<FraudBlock>();
+
+    public DbSet<WinBack> WinBacks => Set<WinBack>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
