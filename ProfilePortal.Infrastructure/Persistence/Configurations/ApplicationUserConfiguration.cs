@@ -18,6 +18,5 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Ignore(u => u.DisplayName);
         // The rollout's trial-start rate reads the people who signed up in a window.
         builder.HasIndex(u => u.CreatedAt);
-        // MarketingOptOutAt needs no mapping of its own: a nullable instant, read by the user's id or normalized email.
     }
 }
