@@ -47,6 +47,8 @@ public static class DependencyInjection
         services.AddSingleton<PauseService>();
         services.AddSingleton<PauseReminderService>();
         services.AddSingleton<CancellationService>();
+        services.AddSingleton<MarketingPreferences>();
+        services.AddSingleton<WinBackService>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Infrastructure.Configuration;
 using ProfilePortal.Infrastructure.Email;
 using ProfilePortal.Infrastructure.Features;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName("ProfilePortal")
             .PersistKeysToDbContext<PortalDbContext>();
+        services.AddSingleton<IUnsubscribeTokens, DataProtectionUnsubscribeTokens>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: [HealthCheckTags.Ready]);

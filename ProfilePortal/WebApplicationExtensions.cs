@@ -4,6 +4,7 @@ using ProfilePortal.Components;
 using ProfilePortal.Health;
 using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Payments.CloudPayments;
+using ProfilePortal.Notifications;
 using ProfilePortal.Payments;
 using Serilog;
 
@@ -46,6 +47,7 @@ internal static class WebApplicationExtensions
             // Our policy already says frame-ancestors 'none'; Blazor would send a second, looser header.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
+        app.MapOneClickUnsubscribe();
         if (app.Services.GetService<CloudPaymentsSignature>() is not null)
         {
             app.MapCloudPaymentsNotifications();

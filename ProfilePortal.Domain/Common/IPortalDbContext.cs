@@ -72,6 +72,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<Fraud.FraudBlock> FraudBlocks { get; }
 
+    DbSet<Retention.WinBack> WinBacks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

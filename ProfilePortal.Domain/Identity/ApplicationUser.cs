@@ -53,6 +53,28 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     /// <summary>Email me when my quota runs low (seed 001 "could have").</summary>
     public bool NotifyWhenQuotaLow { get; internal set; } = true;
 
+    /// <summary>
+    /// When the person opted out of marketing email (win-back and the like) through an unsubscribe link; null
+    /// while they get it. Service email (receipts, trial reminders, password resets) is not affected.
+    /// </summary>
+    public DateTimeOffset? MarketingOptOutAt { get; internal set; }
+
+    /// <summary>
+    /// Records the opt-out; false when it was already recorded. A new concurrency stamp makes a parallel opt-out of
+    /// the same user fail its save instead of writing a second audit entry.
+    /// </summary>
+    public bool OptOutOfMarketing(DateTimeOffset now)
+    {
+        if (MarketingOptOutAt is not null)
+        {
+            return false;
+        }
+
+        MarketingOptOutAt = now;
+        ConcurrencyStamp = Guid.NewGuid().ToString();
+        return true;
+    }
+
     public void ChangePreferredLanguage(string language) => PreferredLanguage = SupportedLanguages.Normalize(language);
 
     /// <summary>

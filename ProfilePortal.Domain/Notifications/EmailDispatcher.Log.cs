@@ -17,6 +17,9 @@ public sealed partial class EmailDispatcher
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error while sending email {MessageId}")]
     private partial void LogUnexpectedFailure(Exception exception, Guid messageId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {MessageId} ({Kind}) not sent: the recipient opted out of marketing email")]
+    private partial void LogSuppressed(Guid messageId, string kind);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Email {MessageId} was claimed by another dispatcher")]
     private partial void LogClaimLost(Guid messageId);
 

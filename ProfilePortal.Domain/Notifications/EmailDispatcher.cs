@@ -61,7 +61,12 @@ public sealed partial class EmailDispatcher(
 
     private async Task<EmailDispatchResult> DispatchOneAsync(Guid id, CancellationToken cancellationToken)
     {
-        var message = await ClaimAsync(id, cancellationToken);
+        var (message, suppressed) = await ClaimAsync(id, cancellationToken);
+        if (suppressed)
+        {
+            return EmailDispatchResult.OneSuppressed;
+        }
+
         if (message is null)
         {
             return EmailDispatchResult.OneSkipped;
@@ -90,28 +95,45 @@ public sealed partial class EmailDispatcher(
         return EmailDispatchResult.OneSent;
     }
 
-    private async Task<EmailMessage?> ClaimAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<(EmailMessage? Message, bool Suppressed)> ClaimAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var message = await db.EmailMessages.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         var now = clock.GetUtcNow();
         if (message is null || !message.IsDue(now))
         {
-            return null;
+            return (null, false);
         }
 
-        message.Claim(now, ClaimLease);
+        // Checked here, at the last moment, so an opt-out also stops the marketing mail queued before it.
+        var suppress = message.IsMarketing && await MarketingPreferences.IsOptedOutAsync(db, message.ToAddress, cancellationToken);
+        if (suppress)
+        {
+            message.Suppress(now);
+        }
+        else
+        {
+            message.Claim(now, ClaimLease);
+        }
+
         try
         {
             // LockedUntil is the concurrency token: the UPDATE only matches while nobody claimed it meanwhile.
             await db.SaveChangesAsync(cancellationToken);
-            return message;
         }
         catch (DbUpdateConcurrencyException)
         {
             LogClaimLost(id);
-            return null;
+            return (null, false);
         }
+
+        if (suppress)
+        {
+            LogSuppressed(message.Id, message.Kind);
+            return (null, true);
+        }
+
+        return (message, false);
     }
 
     private async Task RecordSentAsync(EmailMessage message, CancellationToken cancellationToken)

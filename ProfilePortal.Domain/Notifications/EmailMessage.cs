@@ -87,6 +87,22 @@ public sealed class EmailMessage
         Attempts++;
     }
 
+    /// <summary>Marketing mail only.</summary>
+    public bool IsMarketing => UnsubscribeUrl is not null;
+
+    /// <summary>Drops a pending marketing message whose recipient opted out; it is never sent.</summary>
+    public void Suppress(DateTimeOffset now)
+    {
+        if (Status != EmailStatus.Pending || !IsMarketing)
+        {
+            throw new InvalidOperationException("Only a pending marketing message can be suppressed.");
+        }
+
+        Status = EmailStatus.Suppressed;
+        LockedUntil = null;
+        LastError = $"Recipient opted out of marketing email ({now:O}).";
+    }
+
     /// <summary>Records a failed attempt and schedules the next one with exponential back-off.</summary>
     public void MarkFailed(string error, DateTimeOffset now)
     {

@@ -10,4 +10,7 @@ public enum EmailStatus
 
     /// <summary>Gave up after the last allowed attempt; an admin can see why.</summary>
     Failed = 2,
+
+    /// <summary>Marketing mail to someone who opted out (after it was queued): never sent.</summary>
+    Suppressed = 3,
 }

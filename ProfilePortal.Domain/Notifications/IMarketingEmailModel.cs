@@ -6,6 +6,9 @@ namespace ProfilePortal.Domain.Notifications;
 /// </summary>
 public interface IMarketingEmailModel : IEmailModel
 {
-    /// <summary>An absolute https URL that unsubscribes the recipient on GET and on a one-click POST.</summary>
+    /// <summary>
+    /// The recipient's absolute unsubscribe URL (<see cref="MarketingPreferences.UnsubscribeUrl"/>): GET opens the page
+    /// with the button that unsubscribes, an RFC 8058 one-click POST unsubscribes at once.
+    /// </summary>
     string UnsubscribeUrl { get; }
 }

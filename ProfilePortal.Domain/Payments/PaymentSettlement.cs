@@ -7,6 +7,7 @@ using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Retention;
 using ProfilePortal.Domain.Trials;
 
 namespace ProfilePortal.Domain.Payments;
@@ -21,7 +22,7 @@ public sealed record BillingContact(Guid UserId, string Email, string DisplayNam
 /// provider's notifications and the renewal sweep, so each path settles a payment the same way.
 /// </summary>
 public sealed class PaymentSettlement(
-    EmailOutbox outbox, BillingMetrics metrics, IOptions<BillingOptions> options, IOptions<PortalLinkOptions> links, TimeProvider clock)
+    EmailOutbox outbox, BillingMetrics metrics, WinBackService winBacks, IOptions<BillingOptions> options, IOptions<PortalLinkOptions> links, TimeProvider clock)
 {
     /// <summary>The audit trail's record of one attempt that took the money; the payment row keeps only the last outcome.</summary>
     public const string SucceededAction = "payment.succeeded";
@@ -71,6 +72,7 @@ public sealed class PaymentSettlement(
         {
             case PaymentPurpose.Subscription:
                 ActivateSubscription(db, payment, Require(subscription), Require(plan), now);
+                await winBacks.RecordConversionAsync(db, payment.OrganizationId, plan!.Code, cancellationToken);
                 break;
             case PaymentPurpose.Renewal:
                 RenewSubscription(db, payment, Require(subscription), Require(plan), now);

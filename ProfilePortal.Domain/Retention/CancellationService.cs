@@ -25,6 +25,7 @@ public sealed partial class CancellationService(
     IFeatureGate features,
     EmailOutbox outbox,
     PauseService pauses,
+    WinBackService winBacks,
     QuotaService quotas,
     RetentionMetrics metrics,
     IOptions<RetentionOptions> options,
@@ -362,6 +363,7 @@ public sealed partial class CancellationService(
             contact.Language,
             new SubscriptionCancelledModel(contact.DisplayName, plan.Name, TimeZones.ToLocal(accessEndsAt, contact.TimeZone), links.Value.Link("billing")),
             cancellationToken));
+        await winBacks.StageAsync(db, subscription, userId, WinBackKind.Paid, accessEndsAt, cancellationToken);
         if (await SaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;

@@ -11,6 +11,7 @@ using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;
+using ProfilePortal.Domain.Retention;
 
 namespace ProfilePortal.Domain.Trials;
 
@@ -27,6 +28,7 @@ public sealed partial class TrialService(
     BillingMetrics metrics,
     TrialFraudMonitor fraud,
     QuotaService quotas,
+    WinBackService winBacks,
     IOptions<TrialOptions> options,
     IOptions<PortalLinkOptions> links,
     TimeProvider clock,
@@ -212,6 +214,7 @@ public sealed partial class TrialService(
             contact.Language,
             new TrialCancelledModel(contact.DisplayName, plan.Name, TimeZones.ToLocal(subscription.TrialEndsAt!.Value, contact.TimeZone), links.Value.Link("pricing")),
             cancellationToken));
+        await winBacks.StageAsync(db, subscription, userId, WinBackKind.Trial, subscription.TrialEndsAt!.Value, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -12,7 +12,7 @@ namespace ProfilePortal.Infrastructure.Payments;
 public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds the <c>Billing</c>, <c>Trials</c> and <c>Trials:Rollout</c> sections and registers the gateway it names (<c>Billing:Gateway</c>): the sandbox by
+    /// Binds the <c>Billing</c>, <c>Trials</c>, <c>Trials:Rollout</c>, <c>Retention</c>, <c>WinBack</c> and <c>Fraud</c> sections and registers the gateway it names (<c>Billing:Gateway</c>): the sandbox by
     /// default, CloudPayments when configured.
     /// </summary>
     public static IServiceCollection AddPortalPayments(this IServiceCollection services, IConfiguration configuration)
@@ -36,6 +36,11 @@ public static class PaymentsServiceCollectionExtensions
             .Bind(configuration.GetSection(RetentionOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.PauseMonths.All(m => m is >= 1 and <= 12), "Retention:PauseMonths holds a length outside 1–12 months.")
+            .ValidateOnStart();
+        services.AddOptions<WinBackOptions>()
+            .Bind(configuration.GetSection(WinBackOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.SecondDelay > o.FirstDelay, "WinBack:SecondDelay must be longer than WinBack:FirstDelay.")
             .ValidateOnStart();
         services.AddOptions<FraudOptions>()
             .Bind(configuration.GetSection(FraudOptions.SectionName))

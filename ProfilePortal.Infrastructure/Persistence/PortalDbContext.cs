@@ -74,6 +74,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<FraudBlock> FraudBlocks => Set<FraudBlock>();
 
+    public DbSet<WinBack> WinBacks => Set<WinBack>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) =>

@@ -51,6 +51,10 @@ public sealed class SchedulerOptions
     [Range(1, 1440)]
     public int TrialRolloutCheckMinutes { get; set; } = 5;
 
+    /// <summary>How often the win-back sweep looks for cancellations whose email is due.</summary>
+    [Range(1, 1440)]
+    public int WinBackSweepMinutes { get; set; } = 15;
+
     /// <summary>How often organizations with new launches are checked for the low-quota email.</summary>
     [Range(1, 1440)]
     public int QuotaNoticeSweepMinutes { get; set; } = 5;

@@ -73,6 +73,11 @@ public static class SchedulingServiceCollectionExtensions
                     .WithIdentity("quota-notice-sweep", "sweeps")
                     .WithSimpleSchedule(TimeSpan.FromMinutes(scheduler.QuotaNoticeSweepMinutes)),
                 job => job.WithIdentity(QuotaNoticeSweepJob.Key));
+            q.ScheduleJob<WinBackSweepJob>(
+                trigger => trigger
+                    .WithIdentity("win-back-sweep", "sweeps")
+                    .WithSimpleSchedule(TimeSpan.FromMinutes(scheduler.WinBackSweepMinutes)),
+                job => job.WithIdentity(WinBackSweepJob.Key));
             q.AddQuartzHealthChecks(check =>
             {
                 check.Name = HealthCheckName;

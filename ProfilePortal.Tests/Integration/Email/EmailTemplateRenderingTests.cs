@@ -49,7 +49,15 @@ public sealed class EmailTemplateRenderingTests
         { PauseStarted("Ben"), "en", "Your subscription is paused until January 30, 2027" },
         { PauseReminder("Анна", "•••• 4242"), "ru", "30 января 2027 подписка возобновится" },
         { PauseReminder("Ben", ""), "en", "Your subscription resumes on January 30, 2027" },
+        { WinBack("Анна", WinBackKind.Trial, 1), "ru", "Пробный период закончился — тарифы ждут вас" },
+        { WinBack("Ben", WinBackKind.Trial, 1), "en", "Your trial has ended — the plans are still here" },
+        { WinBack("Анна", WinBackKind.Paid, 1), "ru", "Нам вас не хватает" },
+        { WinBack("Ben", WinBackKind.Paid, 1), "en", "We miss you at ProfilePortal" },
+        { WinBack("Анна", WinBackKind.Paid, 2), "ru", "Возвращайтесь в ProfilePortal" },
+        { WinBack("Ben", WinBackKind.Trial, 2), "en", "Come back to ProfilePortal" },
     };
+
+    private const string UnsubscribeLink = "https://portal.example/unsubscribe?token=CfDJ8a_b-c";
 
     private static readonly DateTimeOffset Noon = new(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(3));
 
@@ -117,7 +125,22 @@ public sealed class EmailTemplateRenderingTests
         Assert.StartsWith(language == "ru" ? "Здравствуйте, Анна!\n\n" : "Hello, Ben!\n\n", email.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<", email.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("\n\n\n", email.TextBody, StringComparison.Ordinal);
-        Assert.Null(email.UnsubscribeUrl);
+        Assert.Equal((model as IMarketingEmailModel)?.UnsubscribeUrl, email.UnsubscribeUrl);
+    }
+
+    [Theory]
+    [InlineData("ru", "Отписаться от рассылки")]
+    [InlineData("en", "Unsubscribe")]
+    public async Task A_win_back_email_has_the_offer_button_and_the_unsubscribe_link_in_both_parts(string language, string unsubscribe)
+    {
+        var email = await RenderAsync(WinBack("Ben", WinBackKind.Paid, 1), language);
+
+        Assert.Equal(UnsubscribeLink, email.UnsubscribeUrl);
+        Assert.Contains("href=\"https://portal.example/pricing?from=winback&amp;step=1\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{UnsubscribeLink}\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($">{unsubscribe}</a>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://portal.example/pricing?from=winback&step=1\n", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{unsubscribe}: {UnsubscribeLink}", email.TextBody, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -205,6 +228,7 @@ public sealed class EmailTemplateRenderingTests
         SubscriptionCancelledModel m => _renderer.RenderAsync(m, language),
         PauseStartedModel m => _renderer.RenderAsync(m, language),
         PauseReminderModel m => _renderer.RenderAsync(m, language),
+        WinBackModel m => _renderer.RenderAsync(m, language),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Add the model here."),
     };
 
@@ -231,6 +255,9 @@ public sealed class EmailTemplateRenderingTests
         name, "Квартальный", PauseEnd, ProfilePortal.Domain.Common.Money.Rubles(9900m), PauseEnd.AddDays(20), "Europe/Moscow", cardMask, "https://portal.example/billing");
 
     private static readonly DateTimeOffset PauseEnd = new(2027, 1, 30, 12, 0, 0, TimeSpan.FromHours(3));
+
+    private static WinBackModel WinBack(string name, WinBackKind kind, int step) =>
+        new(name, kind, step, $"https://portal.example/pricing?from=winback&step={step}", UnsubscribeLink);
 
     private static TrialRolloutStoppedModel RolloutStopped(string name) =>
         new(name, 50, Declined: 2, Attempts: 12, ThresholdPercent: 10, Noon, Noon.AddHours(3), "Europe/Moscow", "https://portal.example/admin/rollouts");

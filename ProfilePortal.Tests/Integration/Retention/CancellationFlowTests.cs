@@ -13,7 +13,7 @@ namespace ProfilePortal.Tests.Integration.Retention;
 /// The cancellation flow on a real database: the offer per reason and eligibility, accepting it, confirming,
 /// taking a cancellation back, the simple flow, and every step out of order or tampered with changing nothing.
 /// </summary>
-public sealed class CancellationFlowTests(PortalServices portal) : IClassFixture<PortalServices>
+public sealed class CancellationFlowTests(WinBackServices portal) : IClassFixture<WinBackServices>
 {
     private CancellationService Flow => portal.Get<CancellationService>();
 
@@ -114,6 +114,18 @@ public sealed class CancellationFlowTests(PortalServices portal) : IClassFixture
         await portal.Get<RenewalService>().RunAsync();
         Assert.True((await portal.SubscriptionAsync(customer.OrganizationId)).IsFree);
         Assert.DoesNotContain(await portal.PaymentsAsync(customer.OrganizationId), p => p.Purpose == PaymentPurpose.Renewal);
+
+        // The paid cancellation gets the win-back emails, the first 7 days after access ended, once.
+        await using (var db = await portal.Get<IPortalDbContextFactory>().CreateAsync())
+        {
+            var winBack = await db.WinBacks.AsNoTracking().SingleAsync(w => w.OrganizationId == customer.OrganizationId);
+            Assert.Equal((WinBackKind.Paid, subscription.CurrentPeriodEnd!.Value), (winBack.Kind, winBack.AccessEndsAt));
+        }
+
+        portal.Clock.SetUtcNow(subscription.CurrentPeriodEnd!.Value.AddDays(7).AddMinutes(1));
+        await portal.Get<WinBackService>().SendDueAsync();
+        await portal.Get<WinBackService>().SendDueAsync();
+        Assert.Single(await portal.EmailKindsToAsync(customer.User.Email!), k => k == "win-back");
     }
 
     [Fact]

@@ -6,11 +6,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddCancellationFeedback : Migration
+    public partial class AddRetention : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "PauseReminderSentAt",
+                table: "Subscriptions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "MarketingOptOutAt",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CancellationFeedback",
                 columns: table => new
@@ -57,6 +69,47 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WinBacks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AccessEndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Step1SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Step2SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConvertedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Closure = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WinBacks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WinBacks_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WinBacks_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WinBacks_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CancellationFeedback_OrganizationId",
                 table: "CancellationFeedback",
@@ -81,6 +134,27 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_CancellationFeedback_UserId",
                 table: "CancellationFeedback",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WinBacks_ClosedAt_AccessEndsAt",
+                table: "WinBacks",
+                columns: new[] { "ClosedAt", "AccessEndsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WinBacks_OrganizationId",
+                table: "WinBacks",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WinBacks_SubscriptionId_AccessEndsAt",
+                table: "WinBacks",
+                columns: new[] { "SubscriptionId", "AccessEndsAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WinBacks_UserId",
+                table: "WinBacks",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -88,6 +162,17 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "CancellationFeedback");
+
+            migrationBuilder.DropTable(
+                name: "WinBacks");
+
+            migrationBuilder.DropColumn(
+                name: "PauseReminderSentAt",
+                table: "Subscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "MarketingOptOutAt",
+                table: "AspNetUsers");
         }
     }
 }
