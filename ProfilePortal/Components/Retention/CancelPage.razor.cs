@@ -60,6 +60,9 @@ public sealed partial class CancelPage
     private IOptions<QuotaOptions> QuotaOptions { get; set; } = default!;
 
     [Inject]
+    private PauseStateNotifier PauseState { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
@@ -173,6 +176,11 @@ public sealed partial class CancelPage
 
         _saved = accepted.Value;
         _stage = Stage.Done;
+        if (choice.Kind == SaveOfferKind.Pause)
+        {
+            // The layout's banner says the plan is paused without a reload.
+            await PauseState.NotifyChangedAsync();
+        }
     });
 
     private Task ConfirmAsync() => RunAsync(async () =>
