@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Identity;
+using ProfilePortal.Domain.Organizations;
+using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;
 using ProfilePortal.Infrastructure.Identity;
@@ -28,6 +31,13 @@ public sealed class DemoDataSeederTests(PortalServices portal) : IClassFixture<P
         Assert.Equal(QuotaLevel.Low, page.Value.Quota.Level);
         Assert.Equal(10, page.Value.Activity.Count);
         Assert.True(page.Value.HasMoreActivity);
+
+        var dan = await portal.FindUserAsync(DemoDataSeeder.PayingCustomerEmail);
+        var workspace = await portal.Get<OrganizationAccess>().GetWorkspaceAsync(dan!.Id);
+        var billing = await portal.Get<BillingService>().GetOverviewAsync(dan.Id, workspace!.Current.OrganizationId);
+        Assert.Equal(("new_monthly", SubscriptionStatus.Active), (billing.Value.Plan.Code, billing.Value.Status));
+        Assert.Equal("•••• 4242", billing.Value.Card!.Mask);
+        Assert.Single(billing.Value.Payments);
     }
 
     private Task<bool> SeedAsync() => portal.InScopeAsync(async s =>
