@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<TrialRollout>();
         services.AddSingleton<TrialRolloutKillSwitch>();
         services.AddSingleton<RetentionMetrics>();
+        services.AddSingleton<PlanChangeService>();
         return services;
     }
 }
