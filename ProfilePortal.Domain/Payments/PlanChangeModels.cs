@@ -48,6 +48,12 @@ public sealed record PlanChangeQuote(
     public bool IsFree => IsUpgrade && ChargeNow.Amount == 0m;
 }
 
+/// <summary>A plan on sale the subscription could move to, and which way that would go.</summary>
+public sealed record PlanChangeChoice(PlanSummary Plan, PlanChangeKind Kind);
+
+/// <summary>What the plan change dialog offers: the current plan, a downgrade already scheduled, the plans on sale.</summary>
+public sealed record PlanChangeChoices(PlanSummary CurrentPlan, string? ScheduledPlanCode, IReadOnlyList<PlanChangeChoice> Plans);
+
 /// <summary>A downgrade waiting for the period end, as the billing page shows it.</summary>
 public sealed record ScheduledPlanChange(PlanSummary Plan, DateTimeOffset At, Money Price);
 

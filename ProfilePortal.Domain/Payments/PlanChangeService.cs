@@ -23,6 +23,33 @@ public sealed partial class PlanChangeService(
     TimeProvider clock,
     ILogger<PlanChangeService> logger)
 {
+    /// <summary>
+    /// The plans on sale the subscription could move to (not the current one), each marked upgrade or downgrade; or why
+    /// the subscription cannot change plans now.
+    /// </summary>
+    public async Task<Result<PlanChangeChoices>> GetChoicesAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await BillingService.RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var subscription = await db.Subscriptions.AsNoTracking().FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
+        if (PlanChangeRules.Refusal(subscription, clock.GetUtcNow()) is { } refused)
+        {
+            return refused;
+        }
+
+        var current = await db.Plans.AsNoTracking().FirstAsync(p => p.Code == subscription.PlanCode, cancellationToken);
+        var onSale = await db.Plans.AsNoTracking()
+            .Where(p => p.IsActive && p.Generation != PlanGeneration.Free && p.Code != current.Code)
+            .OrderBy(p => p.SortOrder)
+            .ToListAsync(cancellationToken);
+        return new PlanChangeChoices(
+            PlanSummary.Of(current), subscription.ScheduledPlanCode, [.. onSale.Select(p => new PlanChangeChoice(PlanSummary.Of(p), PlanChangeRules.Classify(current, p)))]);
+    }
+
     /// <summary>What moving to <paramref name="planCode"/> would do now: an upgrade's credit and charge, or a downgrade's date.</summary>
     public async Task<Result<PlanChangeQuote>> QuoteAsync(Guid userId, Guid organizationId, string planCode, CancellationToken cancellationToken = default)
     {
