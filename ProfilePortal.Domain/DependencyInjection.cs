@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<CancellationService>();
         services.AddSingleton<MarketingPreferences>();
         services.AddSingleton<WinBackService>();
+        services.AddSingleton<PlanChangeService>();
         return services;
     }
 }

@@ -40,6 +40,12 @@ public sealed class Subscription : IVersioned
 
     public DateTimeOffset? DiscountExpiresAt { get; private set; }
 
+    /// <summary>
+    /// A downgrade the customer scheduled: the plan the subscription switches to at the end of the current period,
+    /// when the renewal charges that plan's price instead of the current one's (ADR-011).
+    /// </summary>
+    public string? ScheduledPlanCode { get; private set; }
+
     public DateTimeOffset? PausedAt { get; private set; }
 
     public DateTimeOffset? PauseEndsAt { get; private set; }
@@ -105,6 +111,12 @@ public sealed class Subscription : IVersioned
     public string NextPaymentKey => PaymentKey(Id, BillingCycle + 1);
 
     public static string PaymentKey(Guid subscriptionId, int cycle) => $"{subscriptionId:N}:{cycle}";
+
+    /// <summary>The idempotency key of the payment that paid the current period (none before the first).</summary>
+    public string CurrentPaymentKey => PaymentKey(Id, BillingCycle);
+
+    /// <summary>The plan the next renewal charges: a scheduled downgrade's, else the current one.</summary>
+    public string RenewalPlanCode => ScheduledPlanCode ?? PlanCode;
 
     /// <summary>Whether the renewal sweep should charge this subscription (or convert its trial) at <paramref name="now"/>.</summary>
     public bool IsDueForRenewal(DateTimeOffset now) =>
@@ -375,20 +387,101 @@ public sealed class Subscription : IVersioned
     /// <summary>Whether the grace period of a past-due subscription is over at <paramref name="now"/>.</summary>
     public bool IsGraceOver(DateTimeOffset now) => Status == SubscriptionStatus.PastDue && GraceEndsAt <= now;
 
-    /// <summary>The charge for the next period succeeded: the period moves on by the plan's months.</summary>
+    /// <summary>
+    /// The charge for the next period succeeded: the period moves on by the plan's months. When
+    /// <paramref name="plan"/> is the scheduled downgrade's, the subscription switches to it here: its periods are
+    /// counted from the end of the old plan's last period.
+    /// </summary>
     public void Renew(Plan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (IsFree || plan.Code != PlanCode || CurrentPeriodEnd is not { } end || BillingAnchor is not { } anchor)
+        var switches = plan.Code == ScheduledPlanCode && plan.Code != PlanCode;
+        if (IsFree || (plan.Code != PlanCode && !switches) || CurrentPeriodEnd is not { } end || BillingAnchor is not { } anchor)
         {
             throw new InvalidOperationException($"Subscription {Id} on {PlanCode} cannot renew as {plan.Code}.");
         }
 
         BillingCycle++;
         CurrentPeriodStart = end;
-        CurrentPeriodEnd = anchor.AddMonths((BillingCycle - AnchorCycle + 1) * plan.DurationMonths);
+        if (switches)
+        {
+            PlanCode = plan.Code;
+            ScheduledPlanCode = null;
+            AnchorCycle = BillingCycle;
+            BillingAnchor = end;
+            CurrentPeriodEnd = end.AddMonths(plan.DurationMonths);
+        }
+        else
+        {
+            CurrentPeriodEnd = anchor.AddMonths((BillingCycle - AnchorCycle + 1) * plan.DurationMonths);
+        }
+
         Status = SubscriptionStatus.Active;
         ClearDunning();
+    }
+
+    /// <summary>
+    /// A paid upgrade (ADR-011): the subscription moves to <paramref name="newPlan"/> at once and a new period of its
+    /// months starts at <paramref name="now"/>, the new billing anchor. The payment paid the new cycle. A running
+    /// discount ends (it was granted on the old plan's periods), a pending cancellation or a scheduled downgrade is
+    /// taken back. Only a running, paid (not trialing, past due or paused) subscription changes plans.
+    /// </summary>
+    public void ChangePlanNow(Plan newPlan, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(newPlan);
+        if (newPlan.IsFree || newPlan.Code == PlanCode)
+        {
+            throw new InvalidOperationException($"Subscription {Id} cannot change from {PlanCode} to {newPlan.Code}.");
+        }
+
+        if (Status != SubscriptionStatus.Active || IsFree || BillingAnchor is null)
+        {
+            throw new InvalidOperationException($"Subscription {Id} is not a running paid subscription that can change plans.");
+        }
+
+        PlanCode = newPlan.Code;
+        BillingCycle++;
+        AnchorCycle = BillingCycle;
+        BillingAnchor = now;
+        CurrentPeriodStart = now;
+        CurrentPeriodEnd = now.AddMonths(newPlan.DurationMonths);
+        ScheduledPlanCode = null;
+        DiscountPercent = null;
+        DiscountExpiresAt = null;
+        ClearCancellation();
+        ClearDunning();
+    }
+
+    /// <summary>
+    /// A downgrade (ADR-011): the subscription keeps its plan to the end of the paid period, then the renewal
+    /// charges <paramref name="planCode"/>'s price and switches to it. Only a running paid subscription that is not
+    /// cancelling schedules one; a second call replaces the first.
+    /// </summary>
+    public void ScheduleDowngrade(string planCode)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(planCode);
+        if (planCode == PlanCode || planCode == Billing.Plan.FreeCode)
+        {
+            throw new InvalidOperationException($"Subscription {Id} cannot switch from {PlanCode} to {planCode}.");
+        }
+
+        if (Status != SubscriptionStatus.Active || IsFree || BillingAnchor is null || CancelAtPeriodEnd)
+        {
+            throw new InvalidOperationException($"Subscription {Id} is not a running paid subscription that can change plans.");
+        }
+
+        ScheduledPlanCode = planCode;
+    }
+
+    /// <summary>"Keep current plan": the scheduled downgrade is taken back; the renewal charges the current plan again.</summary>
+    public void CancelScheduledDowngrade()
+    {
+        if (ScheduledPlanCode is null)
+        {
+            throw new InvalidOperationException($"Subscription {Id} has no plan change scheduled.");
+        }
+
+        ScheduledPlanCode = null;
     }
 
     /// <summary>The provider did not answer: the same charge is resent at <paramref name="retryAt"/>; access is kept.</summary>
@@ -462,6 +555,7 @@ public sealed class Subscription : IVersioned
         CurrentPeriodEnd = null;
         BillingAnchor = null;
         CancelAtPeriodEnd = false;
+        ScheduledPlanCode = null;
         ClearDunning();
         TrialRemindersSent = 0;
         TrialStartedAt = null;

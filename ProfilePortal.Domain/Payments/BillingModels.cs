@@ -39,7 +39,8 @@ public sealed record BillingOverview(
     CardSummary? Card,
     IReadOnlyList<PaymentHistoryItem> Payments,
     DateTimeOffset? GraceEndsAt = null,
-    DiscountSummary? Discount = null)
+    DiscountSummary? Discount = null,
+    ScheduledPlanChange? ScheduledChange = null)
 {
     /// <summary>A trial that has not converted yet (it may be cancelled, then it ends at <see cref="PeriodEnd"/>).</summary>
     public bool IsTrial => Status == SubscriptionStatus.Trialing;

@@ -56,8 +56,14 @@ public sealed partial class BillingService(
 
         var subscription = row.Subscription;
         var plan = row.Plan!;
+        var renewalPlan = subscription.ScheduledPlanCode is { } scheduledCode
+            ? await db.Plans.AsNoTracking().FirstAsync(p => p.Code == scheduledCode, cancellationToken)
+            : plan;
         var nextCharge = subscription.HasPaidAccess && !subscription.CancelAtPeriodEnd && subscription.CurrentPeriodEnd is { } end
-            ? new NextCharge(end, subscription.PriceOfPeriod(plan, end))
+            ? new NextCharge(end, subscription.PriceOfPeriod(renewalPlan, end))
+            : null;
+        var scheduled = renewalPlan != plan && subscription.CurrentPeriodEnd is { } switchAt
+            ? new ScheduledPlanChange(PlanSummary.Of(renewalPlan), switchAt, subscription.PriceOfPeriod(renewalPlan, switchAt))
             : null;
         return new BillingOverview(
             organizationId,
@@ -73,7 +79,8 @@ public sealed partial class BillingService(
                 p.Id, p.SucceededAt ?? p.LastAttemptAt ?? p.CreatedAt, p.Description, p.Total, p.Status, p.ReceiptNumber,
                 new Money(p.RefundedAmount, p.Currency), p.CardMask, p.FailureReason))],
             subscription.GraceEndsAt,
-            subscription.HasDiscountAt(now) ? new DiscountSummary(subscription.DiscountPercent!.Value, subscription.DiscountExpiresAt!.Value) : null);
+            subscription.HasDiscountAt(now) ? new DiscountSummary(subscription.DiscountPercent!.Value, subscription.DiscountExpiresAt!.Value) : null,
+            scheduled);
     }
 
     /// <summary>
@@ -236,6 +243,13 @@ public sealed partial class BillingService(
         if (payment.HasOpenAttempt && payment.LastAttemptAt > now - AttemptInFlight)
         {
             return BillingErrors.InProgress;
+        }
+
+        // An upgrade is charged at its quoted price only while the quote holds and the subscription is as quoted.
+        if (payment.Purpose == PaymentPurpose.Upgrade && !payment.HasOpenAttempt
+            && await PlanChangeService.RefusePaymentAsync(db, payment, now, cancellationToken) is { } stale)
+        {
+            return stale;
         }
 
         // An attempt without an answer is resent with its own card, whatever card was entered now. A new card
@@ -476,7 +490,7 @@ public sealed partial class BillingService(
         }
     }
 
-    private async Task<Result<Checkout>> CheckoutOfAsync(IPortalDbContext db, Payment payment, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task<Result<Checkout>> CheckoutOfAsync(IPortalDbContext db, Payment payment, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var card = await ActiveCardQuery(db, payment.OrganizationId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstAsync(cancellationToken);

@@ -64,6 +64,15 @@ public sealed class Payment : IVersioned
 
     public decimal RefundedAmount { get; private set; }
 
+    /// <summary>
+    /// An upgrade's credit for the unused part of the period paid before, already taken off <see cref="Amount"/>;
+    /// zero for every other payment.
+    /// </summary>
+    public decimal ProrationCredit { get; private set; }
+
+    /// <summary>When an upgrade payment was last priced: it is paid at that price only for a while (ADR-011).</summary>
+    public DateTimeOffset? QuotedAt { get; private set; }
+
     /// <summary>The person who started it; null for the scheduler's renewals.</summary>
     public Guid? InitiatedByUserId { get; private set; }
 
@@ -76,6 +85,14 @@ public sealed class Payment : IVersioned
     public Guid Version { get; set; }
 
     public Money Total => new(Amount, Currency);
+
+    /// <summary>
+    /// What the period this payment paid was worth to the customer, for an upgrade's credit: the money kept (charged
+    /// less refunds) plus the credit an upgrade payment carried over from the period before.
+    /// </summary>
+    public Money PaidForPeriod => new(
+        Status is PaymentStatus.Succeeded or PaymentStatus.Refunded or PaymentStatus.PartiallyRefunded ? Amount - RefundedAmount + ProrationCredit : 0m,
+        Currency);
 
     /// <summary>The request id of the current attempt, sent as <c>X-Request-ID</c>.</summary>
     public string RequestId => $"{IdempotencyKey}/{Attempts}";
@@ -99,6 +116,53 @@ public sealed class Payment : IVersioned
         payment.BillingCycle = cycle;
         payment.PlanCode = planCode;
         return payment;
+    }
+
+    /// <summary>
+    /// An upgrade to <paramref name="planCode"/>: the next cycle's payment, <paramref name="charge"/> being the new
+    /// plan's price less <paramref name="credit"/>, priced at <paramref name="now"/>.
+    /// </summary>
+    public static Payment ForUpgrade(
+        Guid organizationId, Guid subscriptionId, int cycle, string planCode, Money charge, Money credit, string description, Guid initiatedBy, DateTimeOffset now)
+    {
+        var payment = ForPeriod(organizationId, subscriptionId, cycle, PaymentPurpose.Upgrade, planCode, charge, description, initiatedBy, now);
+        payment.ProrationCredit = credit.Amount;
+        payment.QuotedAt = now;
+        return payment;
+    }
+
+    /// <summary>
+    /// Prices a not-yet-charged upgrade payment again (the customer opened the change again, or chose another plan):
+    /// a fresh quote replaces the old one.
+    /// </summary>
+    public void Requote(string planCode, Money charge, Money credit, string description, DateTimeOffset now)
+    {
+        if (Purpose != PaymentPurpose.Upgrade)
+        {
+            throw new InvalidOperationException($"Payment {Id} is not an upgrade.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(charge.Amount);
+        Reprice(planCode, charge, description);
+        ProrationCredit = credit.Amount;
+        QuotedAt = now;
+    }
+
+    /// <summary>
+    /// An upgrade started but never paid before the period ended: the payment for that cycle becomes the period's
+    /// renewal, so the renewal sweep charges the renewal price under the same key.
+    /// </summary>
+    public void ConvertToRenewal(string planCode, Money amount, string description)
+    {
+        if (Purpose != PaymentPurpose.Upgrade)
+        {
+            throw new InvalidOperationException($"Payment {Id} is not an upgrade.");
+        }
+
+        Reprice(planCode, amount, description);
+        Purpose = PaymentPurpose.Renewal;
+        ProrationCredit = 0m;
+        QuotedAt = null;
     }
 
     public static Payment ForPack(Guid organizationId, string packCode, Money amount, string description, string checkoutKey, Guid initiatedBy, DateTimeOffset now)

@@ -159,6 +159,12 @@ public sealed partial class PaymentNotificationService(
                     return NotificationVerdict.Rejected;
                 }
 
+                // An upgrade whose quote has expired is refused before the widget charges it, as PayAsync refuses it.
+                if (payment.Purpose == PaymentPurpose.Upgrade && await PlanChangeService.RefusePaymentAsync(db, payment, now, cancellationToken) is not null)
+                {
+                    return NotificationVerdict.Rejected;
+                }
+
                 payment.BeginAttempt(notification.Provider, null, notification.Card?.Mask ?? string.Empty, now);
                 return NotificationVerdict.Accepted;
 

@@ -22,7 +22,13 @@ public sealed record BillingContact(Guid UserId, string Email, string DisplayNam
 /// provider's notifications and the renewal sweep, so each path settles a payment the same way.
 /// </summary>
 public sealed class PaymentSettlement(
-    EmailOutbox outbox, BillingMetrics metrics, WinBackService winBacks, IOptions<BillingOptions> options, IOptions<PortalLinkOptions> links, TimeProvider clock)
+    EmailOutbox outbox,
+    BillingMetrics metrics,
+    RetentionMetrics retention,
+    WinBackService winBacks,
+    IOptions<BillingOptions> options,
+    IOptions<PortalLinkOptions> links,
+    TimeProvider clock)
 {
     /// <summary>The audit trail's record of one attempt that took the money; the payment row keeps only the last outcome.</summary>
     public const string SucceededAction = "payment.succeeded";
@@ -82,6 +88,9 @@ public sealed class PaymentSettlement(
                 break;
             case PaymentPurpose.QuotaPack:
                 await AddPackAsync(db, payment, now, cancellationToken);
+                break;
+            case PaymentPurpose.Upgrade:
+                ChangePlanNow(db, Require(subscription), Require(plan), payment, payment.InitiatedByUserId, now);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown payment purpose {payment.Purpose}.");
@@ -197,10 +206,43 @@ public sealed class PaymentSettlement(
         }
     }
 
-    private static void RenewSubscription(IPortalDbContext db, Payment payment, Subscription subscription, Plan plan, DateTimeOffset now)
+    /// <summary>
+    /// An upgrade takes effect (ADR-011): paid by <paramref name="payment"/>, or without one when the credit covered the
+    /// new plan's price. The subscription moves to <paramref name="plan"/> with a new period from <paramref name="now"/>.
+    /// </summary>
+    public void ChangePlanNow(IPortalDbContext db, Subscription subscription, Plan plan, Payment? payment, Guid? actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(plan);
+        var before = subscription.PlanCode;
+        var cancelled = subscription.CancelAtPeriodEnd;
+        subscription.ChangePlanNow(plan, now);
+        List<FieldChange> changes =
+        [
+            new("Plan", before, plan.Code),
+            new("PeriodEnd", null, Iso(subscription.CurrentPeriodEnd)),
+            new("Payment", null, payment?.Id.ToString() ?? "none: the credit covered the price"),
+        ];
+        if (cancelled)
+        {
+            changes.Add(new("CancelAtPeriodEnd", "True", "False"));
+        }
+
+        AuditSubscription(db, subscription, actor, "subscription.upgraded", [.. changes], now);
+        if (actor is { } user)
+        {
+            db.ActivityEvents.Add(ActivityEvent.Record(user, subscription.OrganizationId, ActivityKind.PlanChanged, $"{before} → {plan.Code}", now));
+        }
+
+        retention.PlanChanged("upgrade", plan.Code);
+    }
+
+    private void RenewSubscription(IPortalDbContext db, Payment payment, Subscription subscription, Plan plan, DateTimeOffset now)
     {
         var before = subscription.CurrentPeriodEnd;
         var status = subscription.Status;
+        var planBefore = subscription.PlanCode;
         subscription.Renew(plan);
         AuditSubscription(
             db,
@@ -209,6 +251,12 @@ public sealed class PaymentSettlement(
             "subscription.renewed",
             [new("PeriodEnd", Iso(before), Iso(subscription.CurrentPeriodEnd)), new("Status", status.ToString(), subscription.Status.ToString()), new("Payment", null, payment.Id.ToString())],
             now);
+        if (planBefore != subscription.PlanCode)
+        {
+            // The scheduled downgrade took effect with this renewal.
+            AuditSubscription(db, subscription, null, "subscription.downgraded", [new("Plan", planBefore, subscription.PlanCode)], now);
+            retention.PlanChanged("downgrade", subscription.PlanCode);
+        }
     }
 
     private async Task ConvertTrialAsync(

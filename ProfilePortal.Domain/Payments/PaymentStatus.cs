@@ -33,4 +33,10 @@ public enum PaymentPurpose
 
     /// <summary>The first period of the plan chosen for a trial, charged when the trial ends.</summary>
     TrialConversion = 3,
+
+    /// <summary>
+    /// A move to a longer or dearer plan mid-period (ADR-011): the new plan's first period, less a credit for the
+    /// unused part of the period paid before. It pays the next cycle, like a renewal, but starts the period at once.
+    /// </summary>
+    Upgrade = 4,
 }

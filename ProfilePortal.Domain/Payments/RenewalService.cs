@@ -102,17 +102,25 @@ public sealed partial class RenewalService(
         var declined = 0;
         foreach (var subscription in due)
         {
-            var plan = plans[subscription.PlanCode];
+            // A scheduled downgrade is charged (and switched to) here, at the end of the period (ADR-011).
+            var conversion = subscription.ConvertsTrial;
+            var plan = plans[conversion ? subscription.PlanCode : subscription.RenewalPlanCode];
+            var description = conversion ? $"ProfilePortal: {plan.Name}, {plan.DurationMonths} mo after the trial"
+                : plan.Code != subscription.PlanCode ? $"ProfilePortal: {plan.Name}, {plan.DurationMonths} mo, switched from {plans[subscription.PlanCode].Name}"
+                : $"ProfilePortal: {plan.Name}, renewal";
             if (!payments.TryGetValue(subscription.NextPaymentKey, out var payment))
             {
-                var conversion = subscription.ConvertsTrial;
                 payment = Payment.ForPeriod(
                     subscription.OrganizationId, subscription.Id, subscription.BillingCycle + 1,
                     conversion ? PaymentPurpose.TrialConversion : PaymentPurpose.Renewal, plan.Code,
-                    subscription.PriceOfPeriod(plan, subscription.CurrentPeriodEnd!.Value),
-                    conversion ? $"ProfilePortal: {plan.Name}, {plan.DurationMonths} mo after the trial" : $"ProfilePortal: {plan.Name}, renewal",
-                    initiatedBy: null, now);
+                    subscription.PriceOfPeriod(plan, subscription.CurrentPeriodEnd!.Value), description, initiatedBy: null, now);
                 db.Payments.Add(payment);
+            }
+            else if (payment.Purpose == PaymentPurpose.Upgrade && !payment.HasOpenAttempt)
+            {
+                // An upgrade started but not paid before the period ended: the period is renewed instead under its key.
+                // One whose attempt is open is resent as it is and, paid, takes effect as the upgrade it is.
+                payment.ConvertToRenewal(plan.Code, subscription.PriceOfPeriod(plan, subscription.CurrentPeriodEnd!.Value), description);
             }
 
             cards.TryGetValue(subscription.OrganizationId, out var card);
@@ -179,7 +187,7 @@ public sealed partial class RenewalService(
             {
                 case ChargeOutcome.Succeeded succeeded:
                     await settlement.SucceedAsync(
-                        db, payment, succeeded.TransactionId, subscription, plans[subscription.PlanCode], contact, cancellationToken, runningTrials);
+                        db, payment, succeeded.TransactionId, subscription, plans[payment.PlanCode ?? subscription.PlanCode], contact, cancellationToken, runningTrials);
                     if (payment.Purpose == PaymentPurpose.TrialConversion)
                     {
                         converted++;

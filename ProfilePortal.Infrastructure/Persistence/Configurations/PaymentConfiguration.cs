@@ -28,6 +28,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.PackCode).HasMaxLength(32);
         builder.Property(p => p.Amount).HasPrecision(18, 2);
         builder.Property(p => p.RefundedAmount).HasPrecision(18, 2);
+        builder.Property(p => p.ProrationCredit).HasPrecision(18, 2);
         builder.Property(p => p.Currency).HasMaxLength(3).IsRequired();
         builder.Property(p => p.Description).HasMaxLength(Payment.DescriptionMaxLength).IsRequired();
         builder.Property(p => p.Provider).HasMaxLength(32);
@@ -38,6 +39,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Total);
         builder.Ignore(p => p.RequestId);
+        builder.Ignore(p => p.PaidForPeriod);
         builder.Ignore(p => p.HasOpenAttempt);
         builder.Ignore(p => p.ReceiptNumber);
         builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);

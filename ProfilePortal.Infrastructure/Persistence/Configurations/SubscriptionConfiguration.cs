@@ -20,11 +20,14 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Property(s => s.PlanCode).HasMaxLength(32).IsRequired();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.CancellationReason).HasMaxLength(1000);
+        builder.Property(s => s.ScheduledPlanCode).HasMaxLength(32);
         builder.Property(s => s.DiscountPercent).HasPrecision(5, 2);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.IsFree);
         builder.Ignore(s => s.HasPaidAccess);
         builder.Ignore(s => s.NextPaymentKey);
+        builder.Ignore(s => s.CurrentPaymentKey);
+        builder.Ignore(s => s.RenewalPlanCode);
         builder.Ignore(s => s.IsTrialing);
         builder.Ignore(s => s.ConvertsTrial);
         builder.Ignore(s => s.PeriodEndAfterPause);

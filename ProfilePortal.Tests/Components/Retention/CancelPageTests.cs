@@ -14,8 +14,11 @@ namespace ProfilePortal.Tests.Components.Retention;
 /// <summary>Every step of <c>/billing/cancel</c> over the real cancellation service and database.</summary>
 public sealed class CancelPageTests(ProfileUiServices portal) : BillingTestContext(portal), IClassFixture<ProfileUiServices>
 {
+    private IRenderedComponent<MudDialogProvider> _dialogs = default!;
+
     private IRenderedComponent<CancelPage> RenderPage()
     {
+        _dialogs = Render<MudDialogProvider>();
         Render<MudSnackbarProvider>();
         var page = Render<CancelPage>();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=cancel-loading]")));
@@ -116,6 +119,37 @@ public sealed class CancelPageTests(ProfileUiServices portal) : BillingTestConte
 
         page.WaitForAssertion(() => Assert.Contains("Pay less on the Annual plan", page.Find("[data-testid=cancel-offer-plan]").TextContent, StringComparison.Ordinal));
         Assert.Contains("you save ₽900", DisplayText.Spaced(page.Find("[data-testid=cancel-offer-plan]").TextContent), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Taking_the_longer_plan_opens_its_upgrade_quote_closing_it_keeps_the_offer_and_paying_ends_the_flow_saved()
+    {
+        var customer = await SignedInOwnerAsync();
+        await BuyAsync(customer, "new_quarterly");
+        var first = await Portal.Get<CancellationService>().BeginAsync(customer.Id, customer.OrganizationId, CancellationReason.TooExpensive, null);
+        await Portal.Get<CancellationService>().AcceptOfferAsync(customer.Id, first.Value.FlowId, SaveOfferKind.Discount, null);
+        var page = RenderPage();
+        await ChooseAsync(page, CancellationReason.TooExpensive);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=cancel-accept-plan]")));
+
+        var closing = page.Find("[data-testid=cancel-accept-plan]").ClickAsync(new());
+        _dialogs.WaitForAssertion(() => Assert.Equal("Upgrade", _dialogs.Find("[data-testid=plan-change-quote]").GetAttribute("data-kind")));
+        await _dialogs.Find("[data-testid=plan-change-cancel]").ClickAsync(new());
+        await closing.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(page.Find("[data-testid=cancel-offer-plan]"));
+        Assert.Equal("new_quarterly", (await Portal.SubscriptionAsync(customer.OrganizationId)).PlanCode);
+
+        var accepting = page.Find("[data-testid=cancel-accept-plan]").ClickAsync(new());
+        _dialogs.WaitForAssertion(() => Assert.NotNull(_dialogs.Find("[data-testid=plan-change-quote]")));
+        var confirm = _dialogs.Find("[data-testid=plan-change-confirm]").ClickAsync(new());
+        _dialogs.WaitForAssertion(() => Assert.NotNull(_dialogs.Find("[data-testid=pay]")));
+        await _dialogs.Find("[data-testid=pay]").ClickAsync(new());
+        await confirm.WaitAsync(TimeSpan.FromSeconds(10));
+        await accepting.WaitAsync(TimeSpan.FromSeconds(10));
+
+        page.WaitForAssertion(() => Assert.Equal("Thank you for staying: your plan is now Annual.", page.Find("[data-testid=cancel-saved]").TextContent.Trim()));
+        var subscription = await Portal.SubscriptionAsync(customer.OrganizationId);
+        Assert.Equal(("new_annual", false), (subscription.PlanCode, subscription.CancelAtPeriodEnd));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.FeatureManagement;
 using MudBlazor;
+using ProfilePortal.Components.Profile;
 using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Features;
@@ -44,6 +45,9 @@ public sealed partial class BillingPage
 
     [Inject]
     private CancellationService Cancellations { get; set; } = default!;
+
+    [Inject]
+    private PlanChangeService PlanChanges { get; set; } = default!;
 
     [Inject]
     private OrganizationAccess Organizations { get; set; } = default!;
@@ -185,6 +189,29 @@ public sealed partial class BillingPage
             {
                 Snackbar.Add(L["Billing.PackBought", pack.Launches], Severity.Success);
             }
+        });
+    }
+
+    /// <summary>Plans change on a running paid subscription: not on Free, in a trial, past due or paused (ADR-011).</summary>
+    private static bool CanChangePlan(BillingOverview overview) => !overview.Plan.IsFree && overview.Status == SubscriptionStatus.Active;
+
+    private async Task ChangePlanAsync()
+    {
+        var done = await PlanChangeDialog.ShowAsync(Dialogs, L, _userId, _organizationId, timeZone: _timeZone);
+        if (done is not null)
+        {
+            var plan = CatalogText.PlanName(L, done.NewPlan.Code, done.NewPlan.Name);
+            Snackbar.Add(done.IsUpgrade ? L["PlanChange.Upgraded", plan] : L["PlanChange.Downgraded", plan, ProfileDisplay.Date(done.EffectiveAt, _timeZone)], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task KeepPlanAsync()
+    {
+        await RunAsync(async () =>
+        {
+            var result = await PlanChanges.CancelScheduledDowngradeAsync(_userId, _organizationId);
+            Notify(result, L["PlanChange.Kept"]);
         });
     }
 

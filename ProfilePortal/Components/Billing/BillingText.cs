@@ -11,7 +11,12 @@ internal static class BillingText
 {
     /// <summary>The localized message of a billing error, or its English message when there is no translation.</summary>
     public static string Error(IStringLocalizer<SharedResource> l, Error error) =>
-        l[$"Billing.Error.{error.Code}"] is { ResourceNotFound: false } text ? text.Value : error.Message;
+        l[$"Billing.Error.{error.Code}"] is { ResourceNotFound: false } text ? text.Value
+        : error.Code.StartsWith(PlanChangePrefix, StringComparison.Ordinal) && l[$"PlanChange.Error.{error.Code[PlanChangePrefix.Length..]}"] is { ResourceNotFound: false } change
+            ? change.Value
+            : error.Message;
+
+    private const string PlanChangePrefix = "plan_change.";
 
     public static string Status(IStringLocalizer<SharedResource> l, SubscriptionStatus status) => l[$"Billing.Status.{status}"];
 

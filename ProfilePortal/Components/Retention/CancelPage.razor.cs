@@ -60,6 +60,9 @@ public sealed partial class CancelPage
     private IOptions<QuotaOptions> QuotaOptions { get; set; } = default!;
 
     [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
     private PauseStateNotifier PauseState { get; set; } = default!;
 
     [Inject]
@@ -167,6 +170,14 @@ public sealed partial class CancelPage
 
     private Task AcceptAsync((SaveOfferKind Kind, int? PauseMonths) choice) => RunAsync(async () =>
     {
+        // The longer plan is a real upgrade: it is quoted (with the credit for the unused period) and paid in the
+        // plan change dialog first; only a completed change ends the flow as saved. Closing the dialog keeps the offer.
+        if (choice.Kind == SaveOfferKind.LongerPlan && _step?.Offer is SaveOffer.LongerPlan plan
+            && await PlanChangeDialog.ShowAsync(Dialogs, L, _userId, _organizationId, plan.PlanCode, _timeZone) is null)
+        {
+            return;
+        }
+
         var accepted = await Cancellations.AcceptOfferAsync(_userId, _step!.FlowId, choice.Kind, choice.PauseMonths);
         if (!accepted.Succeeded)
         {
@@ -267,6 +278,7 @@ public sealed partial class CancelPage
     {
         { Kind: SaveOfferKind.Discount, DiscountEndsAt: { } ends } => L["Cancellation.Saved.Discount", ProfileDisplay.Date(ends, _timeZone)],
         { Kind: SaveOfferKind.Pause, PauseEndsAt: { } ends } => L["Cancellation.Saved.Pause", ProfileDisplay.Date(ends, _timeZone)],
-        _ => L["Cancellation.Saved.Plan"],
+        { Kind: SaveOfferKind.LongerPlan } when _step?.Offer is SaveOffer.LongerPlan plan => L["Cancellation.Saved.Plan", CatalogText.PlanName(L, plan.PlanCode, plan.PlanName)],
+        _ => L["Cancellation.Saved.Plan", saved.PlanCode ?? string.Empty],
     };
 }

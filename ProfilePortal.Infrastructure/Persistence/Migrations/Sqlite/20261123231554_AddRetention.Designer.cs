@@ -11,7 +11,7 @@ using ProfilePortal.Infrastructure.Persistence;
 namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261123230240_AddRetention")]
+    [Migration("20261123231554_AddRetention")]
     partial class AddRetention
     {
         /// <inheritdoc />
@@ -389,6 +389,10 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PlanCode")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledPlanCode")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -1016,6 +1020,10 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("ProrationCredit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1028,6 +1036,9 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("QuotedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("RefundedAmount")
                         .HasPrecision(18, 2)

@@ -17,6 +17,28 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                 type: "datetimeoffset",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "ScheduledPlanCode",
+                table: "Subscriptions",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "ProrationCredit",
+                table: "Payments",
+                type: "decimal(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "QuotedAt",
+                table: "Payments",
+                type: "datetimeoffset",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "MarketingOptOutAt",
                 table: "AspNetUsers",
@@ -169,6 +191,18 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "PauseReminderSentAt",
                 table: "Subscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "ScheduledPlanCode",
+                table: "Subscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "ProrationCredit",
+                table: "Payments");
+
+            migrationBuilder.DropColumn(
+                name: "QuotedAt",
+                table: "Payments");
 
             migrationBuilder.DropColumn(
                 name: "MarketingOptOutAt",

@@ -12,7 +12,7 @@ using ProfilePortal.Infrastructure.Persistence;
 namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261123230254_AddRetention")]
+    [Migration("20261123231606_AddRetention")]
     partial class AddRetention
     {
         /// <inheritdoc />
@@ -401,6 +401,10 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<string>("PlanCode")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ScheduledPlanCode")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
@@ -1029,6 +1033,10 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<decimal>("ProrationCredit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -1041,6 +1049,9 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("QuotedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<decimal>("RefundedAmount")
                         .HasPrecision(18, 2)

@@ -17,6 +17,28 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "ScheduledPlanCode",
+                table: "Subscriptions",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "ProrationCredit",
+                table: "Payments",
+                type: "TEXT",
+                precision: 18,
+                scale: 2,
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<long>(
+                name: "QuotedAt",
+                table: "Payments",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "MarketingOptOutAt",
                 table: "AspNetUsers",
@@ -169,6 +191,18 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "PauseReminderSentAt",
                 table: "Subscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "ScheduledPlanCode",
+                table: "Subscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "ProrationCredit",
+                table: "Payments");
+
+            migrationBuilder.DropColumn(
+                name: "QuotedAt",
+                table: "Payments");
 
             migrationBuilder.DropColumn(
                 name: "MarketingOptOutAt",
