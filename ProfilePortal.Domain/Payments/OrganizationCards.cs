@@ -28,4 +28,13 @@ internal static class OrganizationCards
             FieldChange.Describe([new("Card", previous.FirstOrDefault()?.Mask, method.Mask)]), now));
         return method;
     }
+
+    /// <summary>The mask (<c>•••• 4242</c>) of each organization's card on file, for the reminder emails of a batch.</summary>
+    public static async Task<Dictionary<Guid, string>> MasksAsync(IPortalDbContext db, IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken) =>
+        (await db.PaymentMethods.AsNoTracking()
+            .Where(m => organizationIds.Contains(m.OrganizationId) && m.RemovedAt == null)
+            .Select(m => new { m.OrganizationId, m.Last4, m.AddedAt })
+            .ToListAsync(cancellationToken))
+        .GroupBy(m => m.OrganizationId)
+        .ToDictionary(g => g.Key, g => $"•••• {g.MaxBy(m => m.AddedAt)!.Last4}");
 }

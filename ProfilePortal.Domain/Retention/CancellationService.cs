@@ -69,22 +69,11 @@ public sealed partial class CancellationService(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await BillingService.RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        if (await features.IsEnabledForAsync(FeatureNames.SimpleCancellation, userId, cancellationToken))
-        {
-            return CancellationErrors.FlowChanged;
-        }
-
         var now = clock.GetUtcNow();
-        var subscription = await db.Subscriptions.Include(s => s.Plan).FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
-        if (Refusal(subscription, now) is { } refused)
+        var (subscription, refused) = await CancellableAsync(db, userId, organizationId, simple: false, now, cancellationToken);
+        if (subscription is null)
         {
-            LogRefused(logger, userId, refused.Code);
-            return refused;
+            return refused!;
         }
 
         var offer = await ChooseOfferAsync(db, userId, subscription, reason!.Value, now, cancellationToken);
@@ -218,23 +207,11 @@ public sealed partial class CancellationService(
     public async Task<Result<CancellationDone>> CancelSimplyAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await BillingService.RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        // With the full flow on, its reason and offer steps are not skipped by calling this directly.
-        if (!await features.IsEnabledForAsync(FeatureNames.SimpleCancellation, userId, cancellationToken))
-        {
-            return CancellationErrors.FlowChanged;
-        }
-
         var now = clock.GetUtcNow();
-        var subscription = await db.Subscriptions.Include(s => s.Plan).FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
-        if (Refusal(subscription, now) is { } refused)
+        var (subscription, refused) = await CancellableAsync(db, userId, organizationId, simple: true, now, cancellationToken);
+        if (subscription is null)
         {
-            LogRefused(logger, userId, refused.Code);
-            return refused;
+            return refused!;
         }
 
         db.CancellationFeedback.Add(CancellationFeedback.CancelledSimply(userId, organizationId, subscription.Id, subscription.PlanCode, now));
@@ -287,6 +264,34 @@ public sealed partial class CancellationService(
         { CurrentPeriodEnd: { } end } when end > now => null,
         _ => CancellationErrors.NothingToCancel,
     };
+
+    /// <summary>
+    /// The organization's subscription when <paramref name="userId"/> may start cancelling it through the simple or
+    /// the full flow now, else why not. The switch decides the flow on the server too: no client skips the reason
+    /// and offer steps while the full flow is on, or gets an offer while the simple one is.
+    /// </summary>
+    private async Task<(Subscription? Subscription, Error? Refusal)> CancellableAsync(
+        IPortalDbContext db, Guid userId, Guid organizationId, bool simple, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await BillingService.RequireManagerAsync(db, userId, organizationId, cancellationToken) is { } denied)
+        {
+            return (null, denied);
+        }
+
+        if (await features.IsEnabledForAsync(FeatureNames.SimpleCancellation, userId, cancellationToken) != simple)
+        {
+            return (null, CancellationErrors.FlowChanged);
+        }
+
+        var subscription = await db.Subscriptions.Include(s => s.Plan).FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
+        if (Refusal(subscription, now) is { } refused)
+        {
+            LogRefused(logger, userId, refused.Code);
+            return (null, refused);
+        }
+
+        return (subscription, null);
+    }
 
     private static Error? Validate(CancellationReason? reason, string? otherText)
     {

@@ -67,7 +67,7 @@ public sealed partial class PauseReminderService(
 
         var organizationIds = due.Select(s => s.OrganizationId).ToList();
         var ownerOf = await OwnersAsync(db, organizationIds, cancellationToken);
-        var cardOf = await CardMasksAsync(db, organizationIds, cancellationToken);
+        var cardOf = await OrganizationCards.MasksAsync(db, organizationIds, cancellationToken);
         var sent = 0;
         foreach (var subscription in due)
         {
@@ -124,13 +124,6 @@ public sealed partial class PauseReminderService(
         .GroupBy(o => o.OrganizationId)
         .ToDictionary(g => g.Key, g => g.First().Contact);
 
-    private static async Task<Dictionary<Guid, string>> CardMasksAsync(IPortalDbContext db, List<Guid> organizationIds, CancellationToken cancellationToken) =>
-        (await db.PaymentMethods.AsNoTracking()
-            .Where(m => organizationIds.Contains(m.OrganizationId) && m.RemovedAt == null)
-            .Select(m => new { m.OrganizationId, m.Last4, m.AddedAt })
-            .ToListAsync(cancellationToken))
-        .GroupBy(m => m.OrganizationId)
-        .ToDictionary(g => g.Key, g => $"•••• {g.MaxBy(m => m.AddedAt)!.Last4}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pause reminder sweep queued {Count} reminders")]
     private static partial void LogSwept(ILogger logger, int count);

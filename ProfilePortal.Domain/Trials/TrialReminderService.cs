@@ -84,7 +84,7 @@ public sealed partial class TrialReminderService(
             })
             .ToListAsync(cancellationToken);
         var contactOf = recipients.GroupBy(r => r.SubscriptionId).ToDictionary(g => g.Key, g => g.First().Contact);
-        var cardOf = await CardMasksAsync(db, [.. due.Select(s => s.OrganizationId)], cancellationToken);
+        var cardOf = await OrganizationCards.MasksAsync(db, [.. due.Select(s => s.OrganizationId)], cancellationToken);
 
         var sent = 0;
         foreach (var subscription in due)
@@ -131,13 +131,6 @@ public sealed partial class TrialReminderService(
         return (due.Count, sent, false);
     }
 
-    private static async Task<Dictionary<Guid, string>> CardMasksAsync(IPortalDbContext db, List<Guid> organizationIds, CancellationToken cancellationToken) =>
-        (await db.PaymentMethods.AsNoTracking()
-            .Where(m => organizationIds.Contains(m.OrganizationId) && m.RemovedAt == null)
-            .Select(m => new { m.OrganizationId, m.Last4, m.AddedAt })
-            .ToListAsync(cancellationToken))
-        .GroupBy(m => m.OrganizationId)
-        .ToDictionary(g => g.Key, g => $"•••• {g.MaxBy(m => m.AddedAt)!.Last4}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trial reminder sweep queued {Count} reminders")]
     private static partial void LogSwept(ILogger logger, int count);
