@@ -1,10 +1,13 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Retention;
+using ProfilePortal.Domain.Trials;
 using ProfilePortal.Tests.Support;
 
 namespace ProfilePortal.Tests.Integration.Retention;
@@ -289,6 +292,57 @@ public sealed class CancellationFlowTests(WinBackServices portal) : IClassFixtur
             await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
             var feedback = await db.CancellationFeedback.AsNoTracking().SingleAsync(f => f.OrganizationId == customer.OrganizationId);
             Assert.Equal((CancellationFlow.Simple, CancellationOutcome.Cancelled, (CancellationReason?)null), (feedback.Flow, feedback.Outcome, feedback.Reason));
+        }
+        finally
+        {
+            await settings.ClearOverrideAsync(FeatureNames.SimpleCancellation);
+        }
+    }
+
+    [Fact]
+    public async Task The_flow_counts_started_completed_offers_shown_and_accepted_and_resumed_cancellations()
+    {
+        var meters = portal.Get<IMeterFactory>();
+        using var started = new MetricCollector<long>(meters, BillingMetrics.MeterName, "cancellation_flow_started");
+        using var completed = new MetricCollector<long>(meters, BillingMetrics.MeterName, "cancellation_flow_completed");
+        using var shown = new MetricCollector<long>(meters, BillingMetrics.MeterName, "save_offer_shown");
+        using var accepted = new MetricCollector<long>(meters, BillingMetrics.MeterName, "save_offer_accepted");
+        using var resumed = new MetricCollector<long>(meters, BillingMetrics.MeterName, "cancellation_resumed");
+        var saved = await portal.CustomerAsync();
+        await portal.BuyAsync(saved, "new_monthly");
+        var leaving = await portal.CustomerAsync();
+        await portal.BuyAsync(leaving, "new_monthly");
+
+        var offer = await BeginAsync(saved, CancellationReason.TooExpensive);
+        await Flow.AcceptOfferAsync(saved.Id, offer.FlowId, SaveOfferKind.Discount, null);
+        var noOffer = await BeginAsync(leaving, CancellationReason.MissingFeatures);
+        await Flow.ConfirmAsync(leaving.Id, noOffer.FlowId);
+        await Flow.ConfirmAsync(leaving.Id, noOffer.FlowId);
+        await Flow.ResumeAsync(leaving.Id, leaving.OrganizationId);
+
+        Assert.Equal(2, started.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(["full/saved", "full/cancelled"], completed.GetMeasurementSnapshot().Select(m => $"{m.Tags["flow"]}/{m.Tags["outcome"]}"));
+        Assert.Equal(["discount"], shown.GetMeasurementSnapshot().Select(m => m.Tags["offer"]));
+        Assert.Equal(["discount"], accepted.GetMeasurementSnapshot().Select(m => m.Tags["offer"]));
+        Assert.Equal(1, resumed.GetMeasurementSnapshot().EvaluateAsCounter());
+    }
+
+    [Fact]
+    public async Task A_discount_granted_before_the_simple_flow_was_switched_on_keeps_discounting_renewals()
+    {
+        var customer = await portal.CustomerAsync();
+        await portal.BuyAsync(customer, "new_monthly");
+        var step = await BeginAsync(customer, CancellationReason.TooExpensive);
+        await Flow.AcceptOfferAsync(customer.Id, step.FlowId, SaveOfferKind.Discount, null);
+        var settings = portal.Get<FeatureSettings>();
+        await settings.SetOverrideAsync(FeatureNames.SimpleCancellation, enabled: true, rolloutPercentage: null, "admin@example.com");
+        try
+        {
+            portal.Clock.SetUtcNow((await portal.SubscriptionAsync(customer.OrganizationId)).CurrentPeriodEnd!.Value.AddMinutes(1));
+            await portal.Get<RenewalService>().RunAsync();
+
+            var renewal = (await portal.PaymentsAsync(customer.OrganizationId)).Single(p => p.Purpose == PaymentPurpose.Renewal);
+            Assert.Equal((PaymentStatus.Succeeded, 3120m), (renewal.Status, renewal.Amount));
         }
         finally
         {
