@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using ProfilePortal.Components.Shared;
+using ProfilePortal.Domain.Admin;
+using ProfilePortal.Domain.Organizations;
+
+namespace ProfilePortal.Components.Admin;
+
+/// <summary>
+/// <c>/admin/quota</c>: the bulk quota extension. The admin lists emails (one per line or comma-separated) and gives
+/// the launches, a reason and an optional expiry once; the report shows what became of every line. Shared mistakes
+/// show on their fields and nothing is granted; unknown or malformed addresses are only reported.
+/// </summary>
+public sealed partial class QuotaExtensionPage
+{
+    private readonly QuotaExtensionInput _input = new();
+    private string? _emails;
+    private Dictionary<string, string> _fieldErrors = [];
+    private QuotaExtensionReport? _report;
+    private Guid _adminId;
+    private string? _timeZone;
+    private string? _error;
+    private bool _ready;
+    private bool _saving;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    private QuotaExtensionService Extensions { get; set; } = default!;
+
+    [Inject]
+    private OrganizationAccess Organizations { get; set; } = default!;
+
+    [Inject]
+    private MudBlazor.ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private ILogger<QuotaExtensionPage> Logger { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        _adminId = await SignedInUser.IdAsync(AuthenticationState);
+        try
+        {
+            _timeZone = (await Organizations.GetWorkspaceAsync(_adminId))?.TimeZone;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The report still works; its dates show in UTC.
+            AdminQuotaLog.ActionFailed(Logger, exception, "time zone load");
+        }
+
+        _ready = true;
+    }
+
+    private async Task ExtendAsync()
+    {
+        _error = null;
+        _fieldErrors = [];
+        _saving = true;
+        try
+        {
+            var result = await Extensions.ExtendManyAsync(_adminId, _emails, _input.Launches, _input.Reason, _input.ExpiresAt);
+            if (result.Succeeded)
+            {
+                _report = result.Value;
+                Snackbar.Add(L["AdminQuota.Done", _report.Granted], _report.Granted > 0 ? MudBlazor.Severity.Success : MudBlazor.Severity.Warning);
+                return;
+            }
+
+            foreach (var error in result.Errors)
+            {
+                if (error.Field is { } field)
+                {
+                    _fieldErrors[field] = AdminQuotaText.Error(L, error);
+                }
+                else
+                {
+                    _error = AdminQuotaText.Error(L, error);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            AdminQuotaLog.ActionFailed(Logger, exception, "bulk quota extension");
+            _error = L["AdminQuota.Failed"];
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}
