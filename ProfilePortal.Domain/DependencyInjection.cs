@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddSingleton<OrganizationAccess>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<FeatureSettings>();
+        services.AddSingleton<FeatureFlagAdmin>();
         services.AddScoped<AccountRegistration>();
         services.AddMemoryCache();
         services.AddSingleton<QuotaService>();
