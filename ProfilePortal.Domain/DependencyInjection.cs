@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ProfileMetrics>();
         services.AddSingleton<CatalogService>();
+        services.AddSingleton<CatalogAdmin>();
         services.AddSingleton<PaymentSettlement>();
         services.AddSingleton<BillingService>();
         services.AddSingleton<RenewalService>();
