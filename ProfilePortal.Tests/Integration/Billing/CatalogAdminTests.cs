@@ -120,9 +120,9 @@ public sealed class CatalogAdminTests(PortalServices portal) : IClassFixture<Por
     public async Task Saving_without_a_change_is_refused()
     {
         var admin = await portal.AdminAsync();
+        var allowance = (await Admin.GetAsync(admin.Id)).Value.Plans.Single(p => p.Code == "new_annual").MonthlyLaunchAllowance;
 
-        var result = await Admin.UpdatePlanAsync(admin.Id, "new_annual", new PlanEdit(2400m, 
-            (await Admin.GetAsync(admin.Id)).Value.Plans.Single(p => p.Code == "new_annual").MonthlyLaunchAllowance, true));
+        var result = await Admin.UpdatePlanAsync(admin.Id, "new_annual", new PlanEdit(2400m, allowance, true));
 
         Assert.Equal(CatalogAdminErrors.Unchanged, Assert.Single(result.Errors));
     }
