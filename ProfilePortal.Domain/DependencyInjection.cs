@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<OrganizationAccess>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<FeatureSettings>();
+        services.AddSingleton<FeatureFlagAdmin>();
         services.AddScoped<AccountRegistration>();
         services.AddMemoryCache();
         services.AddSingleton<QuotaService>();
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ProfileMetrics>();
         services.AddSingleton<CatalogService>();
+        services.AddSingleton<CatalogAdmin>();
         services.AddSingleton<PaymentSettlement>();
         services.AddSingleton<BillingService>();
         services.AddSingleton<RenewalService>();

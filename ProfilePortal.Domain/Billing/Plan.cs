@@ -65,4 +65,17 @@ public sealed class Plan
             SortOrder = sortOrder,
         };
     }
+
+    /// <summary>
+    /// An admin's edit: the price per month (the total follows from the duration), the monthly allowance and whether
+    /// the plan is on sale. Subscribers are charged the new total from their next renewal (ADR-014).
+    /// </summary>
+    public void Edit(decimal pricePerMonth, int? monthlyLaunchAllowance, bool isActive)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pricePerMonth);
+        PricePerMonth = pricePerMonth;
+        TotalPrice = pricePerMonth * DurationMonths;
+        MonthlyLaunchAllowance = monthlyLaunchAllowance;
+        IsActive = isActive;
+    }
 }

@@ -40,4 +40,14 @@ public sealed class QuotaPack
             SortOrder = sortOrder,
         };
     }
+
+    /// <summary>An admin's edit of the pack's price, launches and whether it is on sale; applies to purchases from now on.</summary>
+    public void Edit(decimal price, int launches, bool isActive)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(price);
+        ArgumentOutOfRangeException.ThrowIfLessThan(launches, 1);
+        Price = price;
+        Launches = launches;
+        IsActive = isActive;
+    }
 }
