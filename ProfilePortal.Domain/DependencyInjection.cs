@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProfilePortal.Domain.Admin;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Fraud;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<BillingMetrics>();
         services.AddSingleton<TrialFraudMonitor>();
         services.AddSingleton<FraudReviewService>();
+        services.AddSingleton<EmailOutboxAdmin>();
         services.AddSingleton<TrialService>();
         services.AddSingleton<TrialReminderService>();
         services.AddSingleton<CardBindingService>();
