@@ -108,39 +108,5 @@ public sealed class EmailOutboxAdminTests(PortalServices portal) : IClassFixture
         Assert.Empty(await portal.AuditOfAsync("email_message", suppressed.Id.ToString()));
     }
 
-    /// <summary>A message brought to <paramref name="status"/> the way the dispatcher would.</summary>
-    private async Task<EmailMessage> StoreAsync(EmailStatus status, string? to = null)
-    {
-        var now = portal.Clock.GetUtcNow();
-        var message = EmailMessage.Queue(
-            "test", to ?? Builders.UniqueEmail("outbox"), "en",
-            Support.Outbox.Content() with { UnsubscribeUrl = status == EmailStatus.Suppressed ? "https://portal.test/unsubscribe/x" : null },
-            now);
-        switch (status)
-        {
-            case EmailStatus.Sent:
-                message.Claim(now, TimeSpan.FromMinutes(1));
-                message.MarkSent(now);
-                break;
-            case EmailStatus.Failed:
-                for (var i = 0; i < EmailMessage.MaxAttempts; i++)
-                {
-                    message.MarkFailed("SMTP said no", now);
-                }
-
-                break;
-            case EmailStatus.Suppressed:
-                message.Suppress(now);
-                break;
-            case EmailStatus.Pending:
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(status));
-        }
-
-        await using var db = await portal.Get<IPortalDbContextFactory>().CreateAsync();
-        db.EmailMessages.Add(message);
-        await db.SaveChangesAsync();
-        return message;
-    }
+    private Task<EmailMessage> StoreAsync(EmailStatus status, string? to = null) => portal.StoreAsync(status, to);
 }
