@@ -18,6 +18,6 @@ public interface IJobAdmin
     /// <summary>Stops <paramref name="trigger"/> from firing until it is resumed; the job can still be run by hand.</summary>
     Task<Result> PauseTriggerAsync(Guid adminId, TriggerId trigger, CancellationToken cancellationToken = default);
 
-    /// <summary>Lets a paused <paramref name="trigger"/> fire again; a missed fire runs once, by the trigger's misfire rule.</summary>
+    /// <summary>Lets a paused <paramref name="trigger"/> fire again; fires missed meanwhile follow the trigger's misfire rule.</summary>
     Task<Result> ResumeTriggerAsync(Guid adminId, TriggerId trigger, CancellationToken cancellationToken = default);
 }
