@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<BillingMetrics>();
         services.AddSingleton<TrialFraudMonitor>();
         services.AddSingleton<FraudReviewService>();
+        services.AddSingleton<EmailOutboxAdmin>();
         services.AddSingleton<TrialService>();
         services.AddSingleton<TrialReminderService>();
         services.AddSingleton<CardBindingService>();

@@ -74,6 +74,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<Retention.WinBack> WinBacks { get; }
 
+    DbSet<Admin.JobRun> JobRuns { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

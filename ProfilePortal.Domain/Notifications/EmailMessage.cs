@@ -118,6 +118,50 @@ public sealed class EmailMessage
         NextAttemptAt = now + RetryDelay(Attempts);
     }
 
+    /// <summary>
+    /// An admin's resend of a message that failed for good: the same row goes back to the queue with a fresh
+    /// set of attempts, due now; the last error stays until the next attempt replaces or clears it.
+    /// </summary>
+    public void Requeue(DateTimeOffset now)
+    {
+        if (Status != EmailStatus.Failed)
+        {
+            throw new InvalidOperationException("Only a message that failed for good can be queued again.");
+        }
+
+        Status = EmailStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        LockedUntil = null;
+    }
+
+    /// <summary>
+    /// An admin's resend of a message that was sent: a new message with the same content, so the sent one
+    /// keeps its record (a sent message is never sent again).
+    /// </summary>
+    public EmailMessage CopyForResend(DateTimeOffset now)
+    {
+        if (Status != EmailStatus.Sent)
+        {
+            throw new InvalidOperationException("Only a sent message is copied to be sent again.");
+        }
+
+        return new EmailMessage
+        {
+            Id = Guid.CreateVersion7(now),
+            Kind = Kind,
+            ToAddress = ToAddress,
+            Language = Language,
+            Subject = Subject,
+            HtmlBody = HtmlBody,
+            TextBody = TextBody,
+            UnsubscribeUrl = UnsubscribeUrl,
+            Status = EmailStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
     /// <summary>30 s, 1 min, 2 min, … doubling, at most 1 hour.</summary>
     public static TimeSpan RetryDelay(int attempts)
     {

@@ -76,6 +76,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<WinBack> WinBacks => Set<WinBack>();
 
+    public DbSet<Domain.Admin.JobRun> JobRuns => Set<Domain.Admin.JobRun>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ProfilePortal.Domain.Admin;
 using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Persistence;
 using Quartz;
@@ -28,6 +29,8 @@ public static class SchedulingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SchedulerSchemaMigrator>();
+        // The jobs admin page works on every node; without a scheduler it shows that none runs here.
+        services.AddSingleton<IJobAdmin, QuartzJobAdmin>();
 
         // The shape of the registration depends on these two, so they are read now; the connection string
         // is resolved later from DatabaseOptions, exactly as the app's own contexts get it.
@@ -43,6 +46,7 @@ public static class SchedulingServiceCollectionExtensions
         {
             q.ConfigureScheduler(o => o.InstanceName = scheduler.InstanceName);
             q.UsePersistentStore(store => ConfigureStore(store, provider, scheduler));
+            q.AddJobListener<JobHistoryListener>();
             q.ScheduleJob<EmailOutboxDispatchJob>(
                 trigger => trigger
                     .WithIdentity("email-outbox-dispatch", "sweeps")
