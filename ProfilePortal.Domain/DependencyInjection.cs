@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProfilePortal.Domain.Admin;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Fraud;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<MarketingPreferences>();
         services.AddSingleton<WinBackService>();
         services.AddSingleton<PlanChangeService>();
+        services.AddSingleton<CustomerDirectory>();
         return services;
     }
 }
