@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddSingleton<PlanChangeService>();
         services.AddSingleton<QuotaExtensionService>();
         services.AddSingleton<RefundService>();
+        services.AddSingleton<CustomerDirectory>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace ProfilePortal.Domain.Identity;
 /// A person who signs in. Identity owns the credentials; the profile fields are edited through the profile
 /// service, which validates them, so the setters stay internal to the domain.
 /// </summary>
-public sealed class ApplicationUser : IdentityUser<Guid>
+public sealed class ApplicationUser : IdentityUser<Guid>, ISearchKeyed
 {
     public const int NameMaxLength = 100;
 
@@ -47,6 +47,22 @@ public sealed class ApplicationUser : IdentityUser<Guid>
         PreferredLanguage = SupportedLanguages.Normalize(language),
         CreatedAt = now,
     };
+
+    /// <summary>Search keys (<see cref="SearchKey"/>) of the name and company, kept by the store on every save.</summary>
+    public string? NormalizedFirstName { get; private set; }
+
+    /// <inheritdoc cref="NormalizedFirstName"/>
+    public string? NormalizedLastName { get; private set; }
+
+    /// <inheritdoc cref="NormalizedFirstName"/>
+    public string? NormalizedCompany { get; private set; }
+
+    public void RefreshSearchKeys()
+    {
+        NormalizedFirstName = SearchKey.Normalize(FirstName);
+        NormalizedLastName = SearchKey.Normalize(LastName);
+        NormalizedCompany = SearchKey.Normalize(Company);
+    }
 
     public string DisplayName => PersonName.Display(FirstName, LastName, Email ?? string.Empty);
 

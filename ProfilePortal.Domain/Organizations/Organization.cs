@@ -1,7 +1,9 @@
+using ProfilePortal.Domain.Common;
+
 namespace ProfilePortal.Domain.Organizations;
 
 /// <summary>The tenant and billing account. Subscriptions, quota and payment methods belong to it.</summary>
-public sealed class Organization
+public sealed class Organization : ISearchKeyed
 {
     public const int NameMaxLength = 200;
 
@@ -12,6 +14,9 @@ public sealed class Organization
     public Guid Id { get; private set; }
 
     public string Name { get; private set; } = string.Empty;
+
+    /// <summary>The search key (<see cref="SearchKey"/>) of <see cref="Name"/>, kept by the store on every save.</summary>
+    public string? NormalizedName { get; private set; }
 
     /// <summary>True for the organization created with an account, which cannot be left or deleted alone.</summary>
     public bool IsPersonal { get; private set; }
@@ -33,6 +38,8 @@ public sealed class Organization
         organization.Members.Add(Membership.Create(organization.Id, ownerId, OrganizationRole.Owner, now));
         return organization;
     }
+
+    public void RefreshSearchKeys() => NormalizedName = SearchKey.Normalize(Name);
 
     private static string Truncate(string name) => name.Length <= NameMaxLength ? name : name[..NameMaxLength];
 }

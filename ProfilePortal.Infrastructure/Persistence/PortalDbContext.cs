@@ -86,12 +86,14 @@ public abstract class PortalDbContext(DbContextOptions options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
+        RefreshSearchKeys();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
+        RefreshSearchKeys();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -109,6 +111,18 @@ public abstract class PortalDbContext(DbContextOptions options)
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
                 entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+
+    // The admins' search reads normalized copies of names; computing them here covers every write path, Identity's too.
+    private void RefreshSearchKeys()
+    {
+        foreach (var entry in ChangeTracker.Entries<ISearchKeyed>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.RefreshSearchKeys();
             }
         }
     }

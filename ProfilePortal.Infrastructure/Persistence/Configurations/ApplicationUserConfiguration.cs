@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Identity;
 
 namespace ProfilePortal.Infrastructure.Persistence.Configurations;
@@ -18,5 +19,12 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Ignore(u => u.DisplayName);
         // The rollout's trial-start rate reads the people who signed up in a window.
         builder.HasIndex(u => u.CreatedAt);
+        // The admins' customer search: prefix ranges and sorted pages on the normalized keys (ADR-015).
+        builder.Property(u => u.NormalizedFirstName).HasMaxLength(SearchKey.MaxLength);
+        builder.Property(u => u.NormalizedLastName).HasMaxLength(SearchKey.MaxLength);
+        builder.Property(u => u.NormalizedCompany).HasMaxLength(SearchKey.MaxLength);
+        builder.HasIndex(u => u.NormalizedFirstName);
+        builder.HasIndex(u => new { u.NormalizedLastName, u.NormalizedFirstName });
+        builder.HasIndex(u => u.NormalizedCompany);
     }
 }

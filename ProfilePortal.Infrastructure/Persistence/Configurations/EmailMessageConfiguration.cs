@@ -12,6 +12,8 @@ internal sealed class EmailMessageConfiguration : IEntityTypeConfiguration<Email
         builder.HasKey(m => m.Id);
         // The dispatcher's sweep: pending messages in the order they fall due.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        // The admins' customer page lists the latest emails sent to one address.
+        builder.HasIndex(m => new { m.ToAddress, m.CreatedAt });
         builder.Property(m => m.Kind).HasMaxLength(64).IsRequired();
         builder.Property(m => m.ToAddress).HasMaxLength(256).IsRequired();
         builder.Property(m => m.Language).HasMaxLength(8).IsRequired();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Infrastructure.Persistence.Configurations;
@@ -11,6 +12,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.ToTable("Organizations");
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength).IsRequired();
+        // The admins' customer search finds people by their organization's name (ADR-015).
+        builder.Property(o => o.NormalizedName).HasMaxLength(SearchKey.MaxLength);
+        builder.HasIndex(o => o.NormalizedName);
         builder.HasMany(o => o.Members).WithOne(m => m.Organization).HasForeignKey(m => m.OrganizationId);
     }
 }

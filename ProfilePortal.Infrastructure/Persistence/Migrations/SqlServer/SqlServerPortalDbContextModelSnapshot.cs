@@ -741,9 +741,24 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("MarketingOptOutAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("NormalizedCompany")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("NormalizedFirstName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("NormalizedLastName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
@@ -790,13 +805,19 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("NormalizedCompany");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedFirstName");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("NormalizedLastName", "NormalizedFirstName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -868,6 +889,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("ToAddress", "CreatedAt");
+
                     b.ToTable("EmailMessages", (string)null);
                 });
 
@@ -911,7 +934,14 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName");
 
                     b.ToTable("Organizations", (string)null);
                 });

@@ -729,8 +729,20 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("MarketingOptOutAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NormalizedCompany")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedFirstName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedLastName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
@@ -778,12 +790,18 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("NormalizedCompany");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedFirstName");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("NormalizedLastName", "NormalizedFirstName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -855,6 +873,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("ToAddress", "CreatedAt");
+
                     b.ToTable("EmailMessages", (string)null);
                 });
 
@@ -898,7 +918,13 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName");
 
                     b.ToTable("Organizations", (string)null);
                 });

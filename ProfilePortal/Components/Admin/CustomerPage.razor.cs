@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using ProfilePortal.Components.Shared;
+using ProfilePortal.Domain.Admin;
+using ProfilePortal.Domain.Common;
+using ProfilePortal.Domain.Organizations;
+
+namespace ProfilePortal.Components.Admin;
+
+/// <summary>
+/// <c>/admin/customers/{id}</c>: one customer's profile, organizations (members, subscription and its history,
+/// payments, quota and grants), activity, emails and fraud signals, read-only. Times in the admin's own time zone.
+/// </summary>
+public sealed partial class CustomerPage
+{
+    private CustomerDetails? _details;
+    private Guid _adminId;
+    private string? _timeZone;
+    private bool _forbidden;
+    private bool _notFound;
+    private bool _failed;
+
+    /// <summary>The customer to show.</summary>
+    [Parameter]
+    public Guid UserId { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    private CustomerDirectory Directory { get; set; } = default!;
+
+    [Inject]
+    private OrganizationAccess Organizations { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private ILogger<CustomerPage> Logger { get; set; } = default!;
+
+    /// <summary>The address of a customer's page, relative to the base.</summary>
+    public static string Href(Guid userId) => $"admin/customers/{userId}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        _adminId = await SignedInUser.IdAsync(AuthenticationState);
+        try
+        {
+            _timeZone = (await Organizations.GetWorkspaceAsync(_adminId))?.TimeZone;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            CustomerLog.LoadFailed(Logger, exception, "time zone");
+        }
+
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _failed = false;
+        _notFound = false;
+        _details = null;
+        try
+        {
+            var result = await Directory.GetCustomerAsync(_adminId, UserId);
+            if (result.Succeeded)
+            {
+                _details = result.Value;
+            }
+            else if (result.Errors[0].Code == Error.Forbidden().Code)
+            {
+                _forbidden = true;
+            }
+            else
+            {
+                _notFound = true;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            CustomerLog.LoadFailed(Logger, exception, "a customer");
+            _failed = true;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using ProfilePortal.Components.Shared;
+using ProfilePortal.Domain.Admin;
+using ProfilePortal.Domain.Organizations;
+
+namespace ProfilePortal.Components.Admin;
+
+/// <summary>
+/// <c>/admin/customers</c>: the customer list, searched, sorted and paged on the server. The search box waits for a
+/// pause in typing and starts again from the first page; a row opens the customer page.
+/// </summary>
+public sealed partial class CustomersPage
+{
+    private static readonly int[] PageSizes = [10, 20, 50, 100];
+
+    private MudDataGrid<CustomerRow>? _grid;
+    private Guid _adminId;
+    private string? _timeZone;
+    private string? _search;
+    private bool _ready;
+    private bool _forbidden;
+    private bool _failed;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    private CustomerDirectory Directory { get; set; } = default!;
+
+    [Inject]
+    private OrganizationAccess Organizations { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ILogger<CustomersPage> Logger { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        _adminId = await SignedInUser.IdAsync(AuthenticationState);
+        try
+        {
+            _timeZone = (await Organizations.GetWorkspaceAsync(_adminId))?.TimeZone;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The list still loads; its dates show in UTC.
+            CustomerLog.LoadFailed(Logger, exception, "time zone");
+        }
+
+        _ready = true;
+    }
+
+    private async Task<GridData<CustomerRow>> LoadAsync(GridState<CustomerRow> state, CancellationToken cancellationToken)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var query = new CustomerQuery(_search, SortOf(sort?.SortBy), sort?.Descending ?? false, state.Page, state.PageSize);
+        try
+        {
+            var page = await Directory.SearchAsync(_adminId, query, cancellationToken);
+            _failed = false;
+            if (!page.Succeeded)
+            {
+                _forbidden = true;
+                StateHasChanged();
+                return new GridData<CustomerRow> { Items = [], TotalItems = 0 };
+            }
+
+            return new GridData<CustomerRow> { Items = page.Value.Items, TotalItems = page.Value.Total };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            CustomerLog.LoadFailed(Logger, exception, "customers");
+            _failed = true;
+            return new GridData<CustomerRow> { Items = [], TotalItems = 0 };
+        }
+    }
+
+    private static CustomerSort SortOf(string? column) => column switch
+    {
+        nameof(CustomerRow.LastName) => CustomerSort.Name,
+        nameof(CustomerRow.Company) => CustomerSort.Company,
+        nameof(CustomerRow.CreatedAt) => CustomerSort.Created,
+        _ => CustomerSort.Email,
+    };
+
+    private async Task SearchAsync(string? text)
+    {
+        _search = text;
+        if (_grid is null)
+        {
+            return;
+        }
+
+        // A new search starts on the first page; moving there reloads.
+        if (_grid.CurrentPage != 0)
+        {
+            _grid.NavigateTo(Page.First);
+        }
+        else
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+
+    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    private void Open(DataGridRowClickEventArgs<CustomerRow> click) => Navigation.NavigateTo(CustomerPage.Href(click.Item.UserId));
+}
