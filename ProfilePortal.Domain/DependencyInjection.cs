@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProfilePortal.Domain.Alerts;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Fraud;
@@ -50,6 +51,8 @@ public static class DependencyInjection
         services.AddSingleton<MarketingPreferences>();
         services.AddSingleton<WinBackService>();
         services.AddSingleton<PlanChangeService>();
+        services.AddSingleton<AlertMonitor>();
+        services.AddSingleton<AlertService>();
         return services;
     }
 }

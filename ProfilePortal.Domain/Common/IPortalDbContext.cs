@@ -74,6 +74,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<Retention.WinBack> WinBacks { get; }
 
+    DbSet<Alerts.Alert> Alerts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

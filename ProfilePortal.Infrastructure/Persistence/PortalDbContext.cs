@@ -76,6 +76,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<WinBack> WinBacks => Set<WinBack>();
 
+    public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) =>
