@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddSingleton<PlanChangeService>();
         services.AddSingleton<AlertMonitor>();
         services.AddSingleton<AlertService>();
+        services.AddSingleton<Audit.AuditLogQuery>();
         return services;
     }
 }
