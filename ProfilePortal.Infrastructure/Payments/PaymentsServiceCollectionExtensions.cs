@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Options;
-using ProfilePortal.Domain.Alerts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ProfilePortal.Domain.Alerts;
 using ProfilePortal.Domain.Fraud;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Retention;

@@ -1,5 +1,5 @@
-using ProfilePortal.Domain.Alerts;
 using Microsoft.Extensions.Logging.Abstractions;
+using ProfilePortal.Domain.Alerts;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Quotas;
 using ProfilePortal.Domain.Retention;
