@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProfilePortal.Domain.Admin;
+using ProfilePortal.Domain.Alerts;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Fraud;
@@ -57,6 +58,9 @@ public static class DependencyInjection
         services.AddSingleton<QuotaExtensionService>();
         services.AddSingleton<RefundService>();
         services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<AlertMonitor>();
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<Audit.AuditLogQuery>();
         return services;
     }
 }

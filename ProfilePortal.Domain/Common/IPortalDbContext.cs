@@ -76,6 +76,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<Admin.JobRun> JobRuns { get; }
 
+    DbSet<Alerts.Alert> Alerts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

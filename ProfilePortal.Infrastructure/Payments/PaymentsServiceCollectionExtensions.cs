@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ProfilePortal.Domain.Alerts;
 using ProfilePortal.Domain.Fraud;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Retention;
@@ -42,6 +44,11 @@ public static class PaymentsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.SecondDelay > o.FirstDelay, "WinBack:SecondDelay must be longer than WinBack:FirstDelay.")
             .ValidateOnStart();
+        services.AddOptions<AlertOptions>()
+            .Bind(configuration.GetSection(AlertOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         services.AddOptions<FraudOptions>()
             .Bind(configuration.GetSection(FraudOptions.SectionName))
             .ValidateDataAnnotations()

@@ -78,6 +78,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Domain.Admin.JobRun> JobRuns => Set<Domain.Admin.JobRun>();
 
+    public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) =>

@@ -51,6 +51,10 @@ public sealed class SchedulerOptions
     [Range(1, 1440)]
     public int TrialRolloutCheckMinutes { get; set; } = 5;
 
+    /// <summary>How often the alert rules of seed 002 §3 are evaluated.</summary>
+    [Range(1, 1440)]
+    public int AlertsCheckMinutes { get; set; } = 5;
+
     /// <summary>How often the win-back sweep looks for cancellations whose email is due.</summary>
     [Range(1, 1440)]
     public int WinBackSweepMinutes { get; set; } = 15;

@@ -72,6 +72,11 @@ public static class SchedulingServiceCollectionExtensions
                     .WithIdentity("trial-rollout-kill-switch", "sweeps")
                     .WithSimpleSchedule(TimeSpan.FromMinutes(scheduler.TrialRolloutCheckMinutes)),
                 job => job.WithIdentity(TrialRolloutKillSwitchJob.Key));
+            q.ScheduleJob<AlertsJob>(
+                trigger => trigger
+                    .WithIdentity("alerts", "sweeps")
+                    .WithSimpleSchedule(TimeSpan.FromMinutes(scheduler.AlertsCheckMinutes)),
+                job => job.WithIdentity(AlertsJob.Key));
             q.ScheduleJob<QuotaNoticeSweepJob>(
                 trigger => trigger
                     .WithIdentity("quota-notice-sweep", "sweeps")

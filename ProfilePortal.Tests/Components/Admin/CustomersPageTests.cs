@@ -52,7 +52,7 @@ public sealed class CustomersPageTests(ProfileUiServices portal) : ProfileCompon
     }
 
     [Fact]
-    public async Task The_customer_page_shows_the_profile_organization_members_and_the_empty_action_areas()
+    public async Task The_customer_page_shows_the_profile_organization_members_and_its_actions()
     {
         var word = CustomerBuilders.UniqueWord("Tb");
         var customer = await Portal.NamedCustomerAsync(Builders.UniqueEmail(), "Alla", word, "Sever");
@@ -67,9 +67,30 @@ public sealed class CustomersPageTests(ProfileUiServices portal) : ProfileCompon
         Assert.Contains(customer.Email!, organization.QuerySelector("[data-testid=customer-member]")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(organization.QuerySelector("[data-testid=customer-quota]"));
         Assert.NotNull(organization.QuerySelector("[data-testid=customer-payments-empty]"));
-        Assert.Empty(page.Find("[data-testid=customer-quota-actions]").Children);
-        Assert.Empty(page.Find("[data-testid=customer-payments-actions]").Children);
+        Assert.NotNull(page.Find("[data-testid=customer-quota-actions] [data-testid=customer-extend-quota]"));
         Assert.NotEmpty(page.FindAll("[data-testid=customer-activity-row]"));
+    }
+
+    [Fact]
+    public async Task Extending_the_quota_from_the_customer_page_adds_the_launches_and_shows_them_after_reload()
+    {
+        var customer = await Portal.NamedCustomerAsync(Builders.UniqueEmail(), "Rita", CustomerBuilders.UniqueWord("Qx"), "Delta");
+        await SignedInAdminAsync();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        Render<MudBlazor.MudSnackbarProvider>();
+        var page = Render<CustomerPage>(p => p.Add(c => c.UserId, customer.Id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=customer-extend-quota]")));
+
+        var opening = page.Find("[data-testid=customer-extend-quota]").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains(customer.Email!, dialogs.Find("[data-testid=quota-extension-customer]").TextContent, StringComparison.Ordinal));
+        await dialogs.Find("[data-testid=quota-extension-launches]").ChangeAsync(new() { Value = "25" });
+        await dialogs.Find("[data-testid=quota-extension-reason]").InputAsync(new() { Value = "Support ticket 4711" });
+        await dialogs.Find("[data-testid=quota-extension-confirm]").ClickAsync(new());
+        await opening.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var organizationId = await Portal.PersonalOrganizationAsync(customer.Id);
+        Assert.Equal(25, (await Portal.Get<Domain.Quotas.QuotaService>().GetSnapshotAsync(organizationId))!.Granted);
+        page.WaitForAssertion(() => Assert.Contains("Support ticket 4711", page.Find("[data-testid=customer-organization]").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]

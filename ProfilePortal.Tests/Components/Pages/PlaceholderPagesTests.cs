@@ -1,6 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using ProfilePortal.Components.Admin;
 using ProfilePortal.Components.Pages;
 using ProfilePortal.Tests.Support;
 
@@ -8,28 +6,6 @@ namespace ProfilePortal.Tests.Components.Pages;
 
 public sealed class PlaceholderPagesTests : PortalComponentTestContext
 {
-    public static TheoryData<Type, string, string> Titles => new()
-    {
-        { typeof(AdminPage), "en", "Administration" },
-        { typeof(AdminPage), "ru", "Администрирование" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Titles))]
-    public void Placeholder_page_shows_its_localized_title_and_the_coming_soon_notice(Type page, string culture, string title)
-    {
-        UseCulture(culture);
-
-        var cut = Render(builder =>
-        {
-            builder.OpenComponent(0, page);
-            builder.CloseComponent();
-        });
-
-        Assert.Equal(title, cut.Find("[data-testid=page-title]").TextContent.Trim());
-        Assert.NotEmpty(cut.Find("[data-testid=coming-soon]").TextContent.Trim());
-    }
-
     [Theory]
     [InlineData("en", "Page not found")]
     [InlineData("ru", "Страница не найдена")]

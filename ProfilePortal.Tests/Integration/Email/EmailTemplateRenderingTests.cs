@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using ProfilePortal.Domain.Alerts;
 using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Quotas;
 using ProfilePortal.Domain.Retention;
@@ -55,6 +56,8 @@ public sealed class EmailTemplateRenderingTests
         { WinBack("Ben", WinBackKind.Paid, 1), "en", "We miss you at ProfilePortal" },
         { WinBack("Анна", WinBackKind.Paid, 2), "ru", "Возвращайтесь в ProfilePortal" },
         { WinBack("Ben", WinBackKind.Trial, 2), "en", "Come back to ProfilePortal" },
+        { AlertRaised("Анна", AlertSeverity.Critical), "ru", "Критичное оповещение: доля ошибок списаний" },
+        { AlertRaised("Ben", AlertSeverity.Critical), "en", "Critical alert: billing error rate" },
     };
 
     private const string UnsubscribeLink = "https://portal.example/unsubscribe?token=CfDJ8a_b-c";
@@ -229,8 +232,22 @@ public sealed class EmailTemplateRenderingTests
         PauseStartedModel m => _renderer.RenderAsync(m, language),
         PauseReminderModel m => _renderer.RenderAsync(m, language),
         WinBackModel m => _renderer.RenderAsync(m, language),
+        AlertRaisedModel m => _renderer.RenderAsync(m, language),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Add the model here."),
     };
+
+    [Fact]
+    public async Task The_alert_email_says_the_value_against_the_threshold_the_window_and_that_it_is_sent_once()
+    {
+        var en = await RenderAsync(AlertRaised("Ben", AlertSeverity.Critical), "en");
+        var ru = await RenderAsync(AlertRaised("Анна", AlertSeverity.Warning), "ru");
+
+        Assert.Contains("The billing error rate is 7.5 %, above the threshold of 5 % (window: 1 h).", en.TextBody, StringComparison.Ordinal);
+        Assert.Contains("No further email is sent while the condition holds", en.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://portal.example/admin", en.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("Оповещение: доля ошибок списаний", ru.Subject);
+        Assert.Contains("Показатель «доля ошибок списаний» — 7,5 %, выше порога 5 % (окно: 1 ч).", ru.TextBody, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task The_pause_emails_say_until_when_what_a_pause_means_and_what_is_charged_when_it_resumes()
@@ -258,6 +275,10 @@ public sealed class EmailTemplateRenderingTests
 
     private static WinBackModel WinBack(string name, WinBackKind kind, int step) =>
         new(name, kind, step, $"https://portal.example/pricing?from=winback&step={step}", UnsubscribeLink);
+
+    private static AlertRaisedModel AlertRaised(string name, AlertSeverity severity) => new(
+        name, AlertRules.BillingErrorRate, severity, AlertUnit.Percent, AlertComparison.Above, 7.5, 5, TimeSpan.FromHours(1), Noon, "Europe/Moscow",
+        "https://portal.example/admin");
 
     private static TrialRolloutStoppedModel RolloutStopped(string name) =>
         new(name, 50, Declined: 2, Attempts: 12, ThresholdPercent: 10, Noon, Noon.AddHours(3), "Europe/Moscow", "https://portal.example/admin/rollouts");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Admin;
 using ProfilePortal.Domain.Common;
@@ -34,6 +35,12 @@ public sealed partial class CustomerPage
     private OrganizationAccess Organizations { get; set; } = default!;
 
     [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
@@ -60,6 +67,25 @@ public sealed partial class CustomerPage
         }
 
         await LoadAsync();
+    }
+
+    private async Task ExtendQuotaAsync(CustomerOrganization organization)
+    {
+        var label = $"{_details!.Profile.Email} · {organization.Name}";
+        if (await QuotaExtensionDialog.ShowAsync(Dialogs, L, _adminId, organization.Id, label) is { } extension)
+        {
+            Snackbar.Add(L["AdminCustomers.QuotaExtended", extension.Launches], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task RefundAsync(CustomerPayment payment)
+    {
+        if (await RefundDialog.ShowAsync(Dialogs, L, _adminId, payment.Id) is { } receipt)
+        {
+            Snackbar.Add(L["AdminCustomers.RefundDone", MoneyFormat.Format(receipt.Refunded)], Severity.Success);
+            await LoadAsync();
+        }
     }
 
     private async Task LoadAsync()

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class AddCustomerSearch : Migration
+    public partial class AddAdminArea : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -42,6 +43,47 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                 nullable: true,
                 collation: "Latin1_General_100_BIN2");
 
+            migrationBuilder.CreateTable(
+                name: "Alerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Severity = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Comparison = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<double>(type: "float", nullable: false),
+                    Threshold = table.Column<double>(type: "float", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AcknowledgedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    JobGroup = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    JobName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Duration = table.Column<TimeSpan>(type: "time", nullable: false),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TriggeredByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Organizations_NormalizedName",
                 table: "Organizations",
@@ -66,11 +108,34 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_AspNetUsers_NormalizedLastName_NormalizedFirstName",
                 table: "AspNetUsers",
                 columns: new[] { "NormalizedLastName", "NormalizedFirstName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_RaisedAt",
+                table: "Alerts",
+                column: "RaisedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_Rule_Open",
+                table: "Alerts",
+                column: "Rule",
+                unique: true,
+                filter: "\"ResolvedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_JobGroup_JobName_StartedAt",
+                table: "JobRuns",
+                columns: new[] { "JobGroup", "JobName", "StartedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Alerts");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
+
             migrationBuilder.DropIndex(
                 name: "IX_Organizations_NormalizedName",
                 table: "Organizations");
