@@ -66,6 +66,8 @@ public sealed class FeatureFlagAdminTests(PortalServices portal) : IClassFixture
     {
         var admin = await portal.AdminAsync();
         await Flags.ChangeAsync(admin.Id, FeatureNames.PaymentsCta, new FeatureFlagChange(FeatureFlagAction.Off), "Hide the button");
+        // The history is newest first; two changes in the same instant would have no order.
+        portal.Clock.Advance(TimeSpan.FromSeconds(1));
 
         var cleared = await Flags.ChangeAsync(admin.Id, FeatureNames.PaymentsCta, new FeatureFlagChange(FeatureFlagAction.ClearOverride), "Back to normal");
         var again = await Flags.ChangeAsync(admin.Id, FeatureNames.PaymentsCta, new FeatureFlagChange(FeatureFlagAction.ClearOverride), "Again");
