@@ -38,7 +38,10 @@ internal sealed class BenchFilters(IReadOnlyList<Regex> patterns)
     public bool Selects(string fullName) => patterns.Any(pattern => pattern.IsMatch(fullName));
 
     /// <summary>Whether a pattern picks any BenchmarkDotNet benchmark of <paramref name="assembly"/>.</summary>
-    public bool SelectsAny(Assembly assembly) => assembly.GetTypes()
-        .SelectMany(type => type.GetMethods().Where(method => method.IsDefined(typeof(BenchmarkAttribute))).Select(method => $"{type.FullName}.{method.Name}"))
-        .Any(Selects);
+    public bool SelectsAny(Assembly assembly) => assembly.GetTypes().Any(SelectsAny);
+
+    /// <summary>Whether no pattern is given or one picks a benchmark of <paramref name="type"/>.</summary>
+    public bool SelectsAny(Type type) => IsEmpty || type.GetMethods()
+        .Where(method => method.IsDefined(typeof(BenchmarkAttribute)))
+        .Any(method => Selects($"{type.FullName}.{method.Name}"));
 }

@@ -30,9 +30,10 @@ foreach (var (name, runAsync) in sweeps)
 
 if (runBenchmarkDotNet)
 {
-    if (!listing)
+    if (!listing && filters.SelectsAny(typeof(ProfilePageBenchmarks)))
     {
-        // The large database is built (once, then reused) before BenchmarkDotNet starts timing anything.
+        // The profile page's large database is built (once, then reused) before BenchmarkDotNet starts timing
+        // anything; other benchmarks build their own databases.
         await BenchServices.PrepareDatabaseAsync();
     }
 
