@@ -57,14 +57,7 @@ public sealed partial class CustomerPage
         }
 
         _adminId = await SignedInUser.IdAsync(AuthenticationState);
-        try
-        {
-            _timeZone = (await Organizations.GetWorkspaceAsync(_adminId))?.TimeZone;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            CustomerLog.LoadFailed(Logger, exception, "time zone");
-        }
+        _timeZone = await AdminTimeZone.LoadAsync(Organizations, _adminId, Logger);
 
         await LoadAsync();
     }

@@ -46,15 +46,7 @@ public sealed partial class CustomersPage
         }
 
         _adminId = await SignedInUser.IdAsync(AuthenticationState);
-        try
-        {
-            _timeZone = (await Organizations.GetWorkspaceAsync(_adminId))?.TimeZone;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The list still loads; its dates show in UTC.
-            CustomerLog.LoadFailed(Logger, exception, "time zone");
-        }
+        _timeZone = await AdminTimeZone.LoadAsync(Organizations, _adminId, Logger);
 
         _ready = true;
     }

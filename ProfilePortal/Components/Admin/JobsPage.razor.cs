@@ -45,15 +45,7 @@ public sealed partial class JobsPage
         }
 
         _adminId = await SignedInUser.IdAsync(AuthenticationState);
-        try
-        {
-            _timeZone = (await Organizations.GetWorkspaceAsync(_adminId))?.TimeZone;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The list still loads; its times show in UTC.
-            AdminOpsLog.LoadFailed(Logger, exception, "time zone");
-        }
+        _timeZone = await AdminTimeZone.LoadAsync(Organizations, _adminId, Logger);
 
         await LoadAsync();
     }

@@ -46,15 +46,7 @@ public sealed partial class QuotaExtensionPage
         }
 
         _adminId = await SignedInUser.IdAsync(AuthenticationState);
-        try
-        {
-            _timeZone = (await Organizations.GetWorkspaceAsync(_adminId))?.TimeZone;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The report still works; its dates show in UTC.
-            AdminQuotaLog.ActionFailed(Logger, exception, "time zone load");
-        }
+        _timeZone = await AdminTimeZone.LoadAsync(Organizations, _adminId, Logger);
 
         _ready = true;
     }
