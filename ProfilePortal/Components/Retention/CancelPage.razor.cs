@@ -83,20 +83,6 @@ public sealed partial class CancelPage
         _ => 0,
     };
 
-    private RenderFragment? Problem => _message is null
-        ? null
-        : builder =>
-        {
-            builder.OpenComponent<MudAlert>(0);
-            builder.AddComponentParameter(1, nameof(MudAlert.Severity), Severity.Error);
-            builder.AddComponentParameter(2, nameof(MudAlert.Variant), Variant.Outlined);
-            builder.AddComponentParameter(3, nameof(MudAlert.Class), "mt-3");
-            builder.AddAttribute(4, "role", "alert");
-            builder.AddAttribute(5, "data-testid", "cancel-error");
-            builder.AddComponentParameter(6, nameof(MudAlert.ChildContent), (RenderFragment)(content => content.AddContent(0, _message)));
-            builder.CloseComponent();
-        };
-
     protected override async Task OnInitializedAsync()
     {
         if (!RendererInfo.IsInteractive)
