@@ -61,6 +61,8 @@ public static class DependencyInjection
         services.AddSingleton<AlertMonitor>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<Audit.AuditLogQuery>();
+        services.AddSingleton<Dashboards.DashboardRollup>();
+        services.AddSingleton<Dashboards.DashboardQueries>();
         return services;
     }
 }

@@ -96,7 +96,7 @@ internal static class AlertMeasurements
     private static async Task<AlertMeasurement> GraceExpiredAsync(IPortalDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.TargetType == "subscription" && a.OccurredAt >= since
+            .Where(a => a.TargetType == SubscriptionAudit.Target && a.OccurredAt >= since
                 && (a.Action == SubscriptionAudit.PastDue || a.Action == SubscriptionAudit.Expired))
             .Select(a => new { a.Action, a.TargetId })
             .ToListAsync(cancellationToken);
@@ -143,46 +143,13 @@ internal static class AlertMeasurements
         return new AlertMeasurement(previous > 0 ? 100d * (current - previous) / previous : null, previous);
     }
 
-    // A pause is decided when the subscription resumed or was cancelled or ended afterwards; running pauses wait.
     private static async Task<AlertMeasurement> PauseResumeAsync(IPortalDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.TargetType == "subscription" && a.OccurredAt >= since && SubscriptionAudit.PauseStory.Contains(a.Action))
-            .OrderBy(a => a.OccurredAt)
-            .Select(a => new { a.Action, a.TargetId })
+            .Where(a => a.TargetType == SubscriptionAudit.Target && a.OccurredAt >= since && SubscriptionAudit.PauseStory.Contains(a.Action))
+            .Select(a => new PauseStoryEntry(a.TargetId, a.Action, a.OccurredAt))
             .ToListAsync(cancellationToken);
-        int resumed = 0, decided = 0;
-        foreach (var story in entries.GroupBy(e => e.TargetId, StringComparer.Ordinal))
-        {
-            var paused = false;
-            foreach (var entry in story)
-            {
-                if (entry.Action == SubscriptionAudit.Paused)
-                {
-                    paused = true;
-                }
-                else if (paused)
-                {
-                    decided++;
-                    resumed += entry.Action == SubscriptionAudit.Resumed ? 1 : 0;
-                    paused = false;
-                }
-            }
-        }
-
-        return AlertMeasurement.OfRatio(resumed, decided);
+        var decisions = PauseOutcomes.Decide(entries);
+        return AlertMeasurement.OfRatio(decisions.Count(d => d.Resumed), decisions.Count);
     }
-}
-
-/// <summary>The subscription audit actions the rules read.</summary>
-internal static class SubscriptionAudit
-{
-    public const string PastDue = "subscription.past_due";
-    public const string Expired = "subscription.expired";
-    public const string Paused = "subscription.paused";
-    public const string Resumed = "subscription.resumed";
-    public const string Cancelled = "subscription.cancelled";
-    public const string Ended = "subscription.ended";
-
-    public static readonly string[] PauseStory = [Paused, Resumed, Cancelled, Ended, Expired];
 }

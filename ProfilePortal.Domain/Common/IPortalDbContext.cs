@@ -78,6 +78,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<Alerts.Alert> Alerts { get; }
 
+    DbSet<Dashboards.DailyMetric> DailyMetrics { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProfilePortal.Domain.Alerts;
+using ProfilePortal.Domain.Dashboards;
 using ProfilePortal.Domain.Fraud;
 using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Retention;
@@ -49,6 +50,10 @@ public static class PaymentsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        services.AddOptions<DashboardOptions>()
+            .Bind(configuration.GetSection(DashboardOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<FraudOptions>()
             .Bind(configuration.GetSection(FraudOptions.SectionName))
             .ValidateDataAnnotations()

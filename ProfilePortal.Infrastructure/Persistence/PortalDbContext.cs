@@ -80,6 +80,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
 
+    public DbSet<Domain.Dashboards.DailyMetric> DailyMetrics => Set<Domain.Dashboards.DailyMetric>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) =>

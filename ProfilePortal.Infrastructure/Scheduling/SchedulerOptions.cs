@@ -59,6 +59,10 @@ public sealed class SchedulerOptions
     [Range(1, 1440)]
     public int WinBackSweepMinutes { get; set; } = 15;
 
+    /// <summary>How often the dashboards' daily figures are recomputed from the stored events (the first run is at start-up).</summary>
+    [Range(1, 1440)]
+    public int DashboardRollupMinutes { get; set; } = 60;
+
     /// <summary>How often organizations with new launches are checked for the low-quota email.</summary>
     [Range(1, 1440)]
     public int QuotaNoticeSweepMinutes { get; set; } = 5;

@@ -87,6 +87,11 @@ public static class SchedulingServiceCollectionExtensions
                     .WithIdentity("win-back-sweep", "sweeps")
                     .WithSimpleSchedule(TimeSpan.FromMinutes(scheduler.WinBackSweepMinutes)),
                 job => job.WithIdentity(WinBackSweepJob.Key));
+            q.ScheduleJob<DashboardRollupJob>(
+                trigger => trigger
+                    .WithIdentity("dashboard-rollup", "sweeps")
+                    .WithSimpleSchedule(TimeSpan.FromMinutes(scheduler.DashboardRollupMinutes)),
+                job => job.WithIdentity(DashboardRollupJob.Key));
             q.AddQuartzHealthChecks(check =>
             {
                 check.Name = HealthCheckName;

@@ -14,6 +14,8 @@ internal sealed class EmailMessageConfiguration : IEntityTypeConfiguration<Email
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         // The admins' customer page lists the latest emails sent to one address.
         builder.HasIndex(m => new { m.ToAddress, m.CreatedAt });
+        // The dashboard rollup counts each day's messages by status from this index alone.
+        builder.HasIndex(m => new { m.CreatedAt, m.Status });
         builder.Property(m => m.Kind).HasMaxLength(64).IsRequired();
         builder.Property(m => m.ToAddress).HasMaxLength(256).IsRequired();
         builder.Property(m => m.Language).HasMaxLength(8).IsRequired();

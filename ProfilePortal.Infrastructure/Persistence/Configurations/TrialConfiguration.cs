@@ -21,6 +21,8 @@ internal sealed class TrialConfiguration : IEntityTypeConfiguration<Trial>
         builder.HasIndex(t => t.CardFingerprint);
         // The rollout's criteria read the trials started in a window.
         builder.HasIndex(t => t.StartedAt);
+        // The dashboard rollup reads the trials that ended in its days.
+        builder.HasIndex(t => t.OutcomeAt);
         builder.Property(t => t.PlanCode).HasMaxLength(32).IsRequired();
         builder.Property(t => t.IpAddress).HasMaxLength(Trial.IpAddressMaxLength);
         builder.Property(t => t.CardFingerprint).HasMaxLength(128);

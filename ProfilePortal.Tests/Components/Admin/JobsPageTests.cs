@@ -18,7 +18,7 @@ public sealed class JobsPageTests(ProfileUiServices portal) : AdminOpsTestContex
 
         var page = RenderPageLoaded();
 
-        Assert.Equal(8, page.FindAll("[data-testid=jobs-grid] tbody tr").Count(r => r.QuerySelector("[data-testid=jobs-name]") is not null));
+        Assert.Equal(9, page.FindAll("[data-testid=jobs-grid] tbody tr").Count(r => r.QuerySelector("[data-testid=jobs-name]") is not null));
         var outbox = RowOf(page, "Email outbox dispatch");
         Assert.Equal("Every 15 s", outbox.QuerySelector("[data-testid=jobs-schedule]")!.TextContent.Trim());
         Assert.Equal("Active", outbox.QuerySelector("[data-testid=jobs-state]")!.TextContent.Trim());

@@ -21,7 +21,7 @@ public sealed class JobAdminTests(PortalServices portal) : IClassFixture<PortalS
 
         Assert.True(overview.SchedulerEnabled);
         Assert.Equal(
-            ["alerts", "billing-renewals", "email-outbox-dispatch", "pause-reminders", "quota-notice-sweep", "trial-reminders", "trial-rollout-kill-switch", "win-back-sweep"],
+            ["alerts", "billing-renewals", "dashboard-rollup", "email-outbox-dispatch", "pause-reminders", "quota-notice-sweep", "trial-reminders", "trial-rollout-kill-switch", "win-back-sweep"],
             overview.Jobs.Select(j => j.Id.Name));
         var outbox = overview.Jobs.Single(j => j.Id.Name == "email-outbox-dispatch");
         var trigger = Assert.Single(outbox.Triggers);

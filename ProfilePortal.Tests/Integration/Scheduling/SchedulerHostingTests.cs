@@ -37,7 +37,7 @@ public sealed class SchedulerHostingTests(MailDevServer maildev) : IDisposable
         Assert.Equal(HealthStatus.Healthy, health.Entries[SchedulingServiceCollectionExtensions.HealthCheckName].Status);
         Assert.Equal(HealthStatus.Healthy, health.Entries[EmailServiceCollectionExtensions.HealthCheckName].Status);
         Assert.Contains("ready", health.Entries[SchedulingServiceCollectionExtensions.HealthCheckName].Tags);
-        Assert.Equal(["alerts", "billing-renewals", "email-outbox-dispatch", "pause-reminders", "quota-notice-sweep", "trial-reminders", "trial-rollout-kill-switch", "win-back-sweep"], await QuartzJobsInAppDatabaseAsync());
+        Assert.Equal(["alerts", "billing-renewals", "dashboard-rollup", "email-outbox-dispatch", "pause-reminders", "quota-notice-sweep", "trial-reminders", "trial-rollout-kill-switch", "win-back-sweep"], await QuartzJobsInAppDatabaseAsync());
     }
 
     [Fact]

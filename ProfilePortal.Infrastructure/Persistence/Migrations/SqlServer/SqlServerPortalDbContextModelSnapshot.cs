@@ -539,6 +539,31 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Dashboards.DailyMetric", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.HasKey("Day", "Metric", "Dimension");
+
+                    b.ToTable("DailyMetrics", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Features.FeatureChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -949,6 +974,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(2048)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Status");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -1721,6 +1748,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CardFingerprint");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OutcomeAt");
 
                     b.HasIndex("StartedAt");
 
