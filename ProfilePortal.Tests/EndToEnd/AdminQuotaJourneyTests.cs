@@ -14,6 +14,9 @@ public sealed class AdminQuotaJourneyTests(PortalApp app, BrowserFixture browser
 {
     private const string Ben = "ben@profileportal.local";
 
+    // No other journey changes Dan's quota, so what the admin grants here is all that changes on his card.
+    private const string Dan = DemoDataSeeder.PayingCustomerEmail;
+
     [Fact]
     public async Task An_admin_extends_a_demo_customers_quota_and_the_customer_sees_the_launches_on_the_profile()
     {
@@ -42,6 +45,58 @@ public sealed class AdminQuotaJourneyTests(PortalApp app, BrowserFixture browser
     }
 
     [Fact]
+    public async Task An_admin_finds_a_demo_customer_extends_the_quota_from_the_customer_page_and_the_customer_sees_it()
+    {
+        var danId = (await app.FindUserAsync(Dan))!.Id;
+        var organizationId = await PersonalOrganizationOfAsync(Dan);
+        var before = await SnapshotOfAsync(Dan);
+        const int launches = 25;
+        const string reason = "Support ticket: a longer training run for the demo";
+
+        var admin = await browser.NewPageAsync(app.BaseAddress);
+        await admin.SignInAsync(DemoDataSeeder.AdminEmail, DemoDataSeeder.AdminPassword);
+        await Expect(admin.CurrentUser()).ToContainTextAsync(DemoDataSeeder.AdminEmail);
+
+        // The list: part of the last name (Novak) typed into the search finds Dan's row.
+        await admin.GotoAsync("admin/customers");
+        var search = admin.ByTestId("customers-search");
+        await search.ClickAsync();
+        await admin.Keyboard.TypeAsync("nova");
+        var row = admin.ByTestId("customer-link").Filter(new() { HasText = Dan });
+        await Expect(row).ToBeVisibleAsync();
+        AssertNoSeriousViolations(await admin.RunAxe(), "the customer list with a search");
+
+        // The customer page: the personal organization's quota extension, through its dialog.
+        await row.ClickAsync();
+        await Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/admin/customers/{danId}$"));
+        var organization = admin.Locator($"[data-testid='customer-organization'][data-organization='{organizationId}']");
+        await Expect(organization.Locator("[data-testid='customer-quota']")).ToBeVisibleAsync();
+        AssertNoSeriousViolations(await admin.RunAxe(), "the customer page");
+        await organization.Locator("[data-testid='customer-extend-quota']").ClickAsync();
+
+        var dialog = admin.ByTestId("quota-extension-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.Locator("[data-testid='quota-extension-customer']")).ToContainTextAsync(Dan);
+        await dialog.Locator("[data-testid='quota-extension-launches']").FillAsync(launches.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await dialog.Locator("[data-testid='quota-extension-reason']").ClickAsync();
+        await admin.Keyboard.TypeAsync(reason);
+        AssertNoSeriousViolations(await admin.RunAxe(), "the quota extension dialog");
+        await admin.ByTestId("quota-extension-confirm").ClickAsync();
+
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync($"{launches} launches added.");
+        await Expect(organization.Locator("[data-testid='customer-grants-row']").Filter(new() { HasText = reason })).ToContainTextAsync($"+{launches}");
+
+        // The customer, in a browser of their own, sees the extra launches on the profile's quota card.
+        var customer = await browser.NewPageAsync(app.BaseAddress);
+        await customer.SignInAsync(Dan, DemoDataSeeder.CustomerPassword);
+        await Expect(customer.CurrentUser()).ToContainTextAsync(Dan);
+        await customer.OpenProfileAsync();
+        await Expect(customer.ByTestId("quota-limit")).ToContainTextAsync((before.Limit + launches).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(customer.ByTestId("quota-breakdown")).ToContainTextAsync($"granted {before.Granted + launches}");
+    }
+
+    [Fact]
     public async Task The_quota_page_sends_a_visitor_to_sign_in_refuses_a_customer_and_opens_for_an_admin()
     {
         var visitor = await browser.NewPageAsync(app.BaseAddress);
@@ -62,11 +117,13 @@ public sealed class AdminQuotaJourneyTests(PortalApp app, BrowserFixture browser
         await Expect(admin.ByTestId("admin-quota-page")).ToBeVisibleAsync();
     }
 
-    private async Task<QuotaSnapshot> SnapshotOfAsync(string email)
+    private async Task<QuotaSnapshot> SnapshotOfAsync(string email) =>
+        (await app.Services.GetRequiredService<QuotaService>().GetFreshSnapshotAsync(await PersonalOrganizationOfAsync(email)))!;
+
+    private async Task<Guid> PersonalOrganizationOfAsync(string email)
     {
         var user = await app.FindUserAsync(email);
         var memberships = await app.Services.GetRequiredService<OrganizationAccess>().GetMembershipsAsync(user!.Id);
-        var organizationId = memberships.Single(m => m.IsPersonal).OrganizationId;
-        return (await app.Services.GetRequiredService<QuotaService>().GetFreshSnapshotAsync(organizationId))!;
+        return memberships.Single(m => m.IsPersonal).OrganizationId;
     }
 }
