@@ -499,20 +499,12 @@ public sealed partial class BillingService(
             card is null || card.Provider != gateway.Provider ? null : Summarize(card, now), email ?? string.Empty);
     }
 
-    /// <summary>Saves, turning a lost optimistic-concurrency race into "already in progress".</summary>
-    private static async Task<Error?> SaveOnceAsync(IPortalDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrency conflict or a unique key taken by a parallel request for the same payment.
-            return BillingErrors.InProgress;
-        }
-    }
+    /// <summary>
+    /// Saves, turning a lost race (a concurrency conflict or a unique key taken by a parallel request for the same
+    /// payment) into "already in progress".
+    /// </summary>
+    private static Task<Error?> SaveOnceAsync(IPortalDbContext db, CancellationToken cancellationToken) =>
+        db.SaveOrRacedAsync(BillingErrors.InProgress, cancellationToken);
 
     private static Task<bool> IsPausedAsync(IPortalDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
         db.Subscriptions.AnyAsync(s => s.OrganizationId == organizationId && s.Status == SubscriptionStatus.Paused, cancellationToken);

@@ -272,18 +272,15 @@ public sealed partial class PlanChangeService(
 
     private async Task<Error?> SaveAsync(IPortalDbContext db, Guid organizationId, string operation, CancellationToken cancellationToken)
     {
-        try
+        // Someone changed the subscription meanwhile, or a parallel click created the same payment.
+        if (await db.SaveOrRacedAsync(PlanChangeErrors.InProgress, cancellationToken) is { } raced)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            quotas.Invalidate(organizationId);
-            return null;
+            LogRefused(logger, operation, organizationId, raced.Code);
+            return raced;
         }
-        catch (DbUpdateException)
-        {
-            // Someone changed the subscription meanwhile, or a parallel click created the same payment.
-            LogRefused(logger, operation, organizationId, PlanChangeErrors.InProgress.Code);
-            return PlanChangeErrors.InProgress;
-        }
+
+        quotas.Invalidate(organizationId);
+        return null;
     }
 
     private static string Describe(Plan current, Plan target, Money credit) =>

@@ -162,7 +162,7 @@ public sealed partial class CancellationService(
         }
 
         feedback.AcceptOffer(kind, pauseMonths, now);
-        if (await SaveAsync(db, cancellationToken) is { } conflict)
+        if (await db.SaveOrConflictAsync(CancellationErrors.Changed, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -244,7 +244,7 @@ public sealed partial class CancellationService(
             userId, "subscription.cancellation_taken_back", "subscription", subscription.Id.ToString(), organizationId,
             FieldChange.Describe([new("CancelAtPeriodEnd", "True", "False"), new("CancellationReason", reason, null)]), now));
         db.ActivityEvents.Add(ActivityEvent.Record(userId, organizationId, ActivityKind.PlanChanged, $"{subscription.PlanCode} resumed", now));
-        if (await SaveAsync(db, cancellationToken) is { } conflict)
+        if (await db.SaveOrConflictAsync(CancellationErrors.Changed, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -369,7 +369,7 @@ public sealed partial class CancellationService(
             new SubscriptionCancelledModel(contact.DisplayName, plan.Name, TimeZones.ToLocal(accessEndsAt, contact.TimeZone), links.Value.Link("billing")),
             cancellationToken));
         await winBacks.StageAsync(db, subscription, userId, WinBackKind.Paid, accessEndsAt, cancellationToken);
-        if (await SaveAsync(db, cancellationToken) is { } conflict)
+        if (await db.SaveOrConflictAsync(CancellationErrors.Changed, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -377,20 +377,6 @@ public sealed partial class CancellationService(
         metrics.FlowCompleted(flow, "cancelled");
         LogCancelled(logger, userId, subscription.OrganizationId, reason, accessEndsAt);
         return new CancellationDone(plan.Name, accessEndsAt, subscription.PriceOfPeriod(plan, accessEndsAt));
-    }
-
-    /// <summary>Saves; the renewal sweep (or a second tab) changing the subscription meanwhile is a conflict, not a crash.</summary>
-    private static async Task<Error?> SaveAsync(IPortalDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CancellationErrors.Changed;
-        }
     }
 
     private static string? Iso(DateTimeOffset? instant) => instant?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);

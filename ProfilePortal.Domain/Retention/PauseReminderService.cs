@@ -97,19 +97,8 @@ public sealed partial class PauseReminderService(
             sent++;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another sweep or the customer (resuming early) changed one of these rows: nothing of this batch was
-            // saved, so no email went out twice; the next run reads them again.
-            LogBatchConflict(logger, due.Count);
-            return (due.Count, 0, true);
-        }
-
-        return (due.Count, sent, false);
+        // Another sweep or the customer (resuming early) may have changed one of these rows.
+        return await SweepBatch.SaveAsync(db, due.Count, sent, count => LogBatchConflict(logger, count), cancellationToken);
     }
 
     private static async Task<Dictionary<Guid, BillingContact>> OwnersAsync(IPortalDbContext db, List<Guid> organizationIds, CancellationToken cancellationToken) =>

@@ -64,14 +64,11 @@ public sealed partial class PauseService(
             return Result<PauseStatus>.Failure([.. staged.Errors]);
         }
 
-        try
+        // The renewal sweep (or a second click) may have changed the subscription meanwhile; then nothing was saved, no
+        // email queued.
+        if (await db.SaveOrConflictAsync(RetentionErrors.Changed, cancellationToken) is { } changed)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The renewal sweep (or a second click) changed the subscription meanwhile; nothing was saved, no email queued.
-            return RetentionErrors.Changed;
+            return changed;
         }
 
         Paused(organizationId, months);
@@ -176,14 +173,10 @@ public sealed partial class PauseService(
             ]),
             now));
         db.ActivityEvents.Add(ActivityEvent.Record(userId, organizationId, ActivityKind.PlanChanged, $"{subscription.PlanCode} resumed", now));
-        try
+        // The sweep may have resumed it at this very moment, or another manager.
+        if (await db.SaveOrConflictAsync(RetentionErrors.Changed, cancellationToken) is { } changed)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The sweep resumed it at this very moment, or another manager did.
-            return RetentionErrors.Changed;
+            return changed;
         }
 
         // A period that is already due (it normally is not: the paid time left at the pause continues) is charged

@@ -157,20 +157,14 @@ public sealed partial class WinBackService(
             steps.Add(step);
         }
 
-        try
+        // Another sweep (another node, an overlapping run) may have advanced one of these rows.
+        var batch = await SweepBatch.SaveAsync(db, due.Count, steps.Count, count => LogBatchConflict(logger, count), ct);
+        if (!batch.Conflict)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another sweep (another node, an overlapping run) advanced one of these rows: nothing of this batch was
-            // saved, so no email went out twice; the next run reads them again.
-            LogBatchConflict(logger, due.Count);
-            return (due.Count, 0, true);
+            steps.ForEach(metrics.WinBackSent);
         }
 
-        steps.ForEach(metrics.WinBackSent);
-        return (due.Count, steps.Count, false);
+        return batch;
     }
 
     /// <summary>Why the row stops instead of sending, or null to send.</summary>

@@ -116,19 +116,8 @@ public sealed partial class TrialReminderService(
             sent++;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another sweep (another node, a run that overlapped) or the customer changed one of these rows: nothing
-            // of this batch was saved, so no email went out twice; the next run reads them again.
-            LogBatchConflict(logger, due.Count);
-            return (due.Count, 0, true);
-        }
-
-        return (due.Count, sent, false);
+        // Another sweep (another node, a run that overlapped) or the customer may have changed one of these rows.
+        return await SweepBatch.SaveAsync(db, due.Count, sent, count => LogBatchConflict(logger, count), cancellationToken);
     }
 
 

@@ -215,14 +215,10 @@ public sealed partial class TrialService(
             new TrialCancelledModel(contact.DisplayName, plan.Name, TimeZones.ToLocal(subscription.TrialEndsAt!.Value, contact.TimeZone), links.Value.Link("pricing")),
             cancellationToken));
         await winBacks.StageAsync(db, subscription, userId, WinBackKind.Trial, subscription.TrialEndsAt!.Value, cancellationToken);
-        try
+        // The conversion sweep (or a second click) may have changed the subscription meanwhile.
+        if (await db.SaveOrConflictAsync(TrialErrors.Changed, cancellationToken) is { } changed)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The conversion sweep (or a second click) changed the subscription meanwhile.
-            return TrialErrors.Changed;
+            return changed;
         }
 
         metrics.TrialCancelled(plan.Code);

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Audit;
-using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Profile;
 
 namespace ProfilePortal.Components.Admin;
@@ -15,10 +12,6 @@ namespace ProfilePortal.Components.Admin;
 public sealed partial class AuditPage
 {
     private MudDataGrid<AuditLogRow>? _grid;
-    private Guid _userId;
-    private string? _timeZone;
-    private bool _ready;
-    private bool _failed;
     private string? _actor;
     private string? _action;
     private string? _targetType;
@@ -29,28 +22,11 @@ public sealed partial class AuditPage
     private DateTime? _to;
     private AuditLogFilter _filter = new();
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     [Inject]
     private AuditLogQuery Audit { get; set; } = default!;
 
-    [Inject]
-    private OrganizationAccess Organizations { get; set; } = default!;
-
-    [Inject]
-    private ILogger<AuditPage> Logger { get; set; } = default!;
-
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnAdminReadyAsync()
     {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _userId = await SignedInUser.IdAsync(AuthenticationState);
-        _timeZone = (await Organizations.GetWorkspaceAsync(_userId))?.TimeZone;
-        _ready = true;
         if (_grid is not null)
         {
             await _grid.ReloadServerData();
@@ -59,15 +35,15 @@ public sealed partial class AuditPage
 
     private async Task<GridData<AuditLogRow>> LoadAsync(GridState<AuditLogRow> state, CancellationToken cancellationToken)
     {
-        if (!_ready)
+        if (!Ready)
         {
             return new GridData<AuditLogRow> { Items = [], TotalItems = 0 };
         }
 
         try
         {
-            var result = await Audit.SearchAsync(_userId, _filter, state.Page, state.PageSize, cancellationToken);
-            _failed = !result.Succeeded;
+            var result = await Audit.SearchAsync(AdminId, _filter, state.Page, state.PageSize, cancellationToken);
+            Failed = !result.Succeeded;
             return result.Succeeded
                 ? new GridData<AuditLogRow> { Items = result.Value.Rows, TotalItems = result.Value.TotalCount }
                 : new GridData<AuditLogRow> { Items = [], TotalItems = 0 };
@@ -75,7 +51,7 @@ public sealed partial class AuditPage
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             AlertsLog.AuditLoadFailed(Logger, exception);
-            _failed = true;
+            Failed = true;
             return new GridData<AuditLogRow> { Items = [], TotalItems = 0 };
         }
     }
@@ -106,7 +82,7 @@ public sealed partial class AuditPage
     private DateTimeOffset StartOf(DateTime day)
     {
         var local = DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, TimeZones.Resolve(_timeZone).GetUtcOffset(local));
+        return new DateTimeOffset(local, TimeZones.Resolve(TimeZone).GetUtcOffset(local));
     }
 
     private async Task ClearAsync()

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Admin;
 using ProfilePortal.Domain.Common;
-using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Components.Admin;
 
@@ -15,24 +13,14 @@ namespace ProfilePortal.Components.Admin;
 public sealed partial class CustomerPage
 {
     private CustomerDetails? _details;
-    private Guid _adminId;
-    private string? _timeZone;
-    private bool _forbidden;
     private bool _notFound;
-    private bool _failed;
 
     /// <summary>The customer to show.</summary>
     [Parameter]
     public Guid UserId { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     [Inject]
     private CustomerDirectory Directory { get; set; } = default!;
-
-    [Inject]
-    private OrganizationAccess Organizations { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -43,29 +31,22 @@ public sealed partial class CustomerPage
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
-    [Inject]
-    private ILogger<CustomerPage> Logger { get; set; } = default!;
-
     /// <summary>The address of a customer's page, relative to the base.</summary>
     public static string Href(Guid userId) => $"admin/customers/{userId}";
 
     protected override async Task OnParametersSetAsync()
     {
-        if (!RendererInfo.IsInteractive)
+        // Runs after the start-up (the admin is known) and again for each customer the route names.
+        if (Ready)
         {
-            return;
+            await LoadAsync();
         }
-
-        _adminId = await SignedInUser.IdAsync(AuthenticationState);
-        _timeZone = await AdminTimeZone.LoadAsync(Organizations, _adminId, Logger);
-
-        await LoadAsync();
     }
 
     private async Task ExtendQuotaAsync(CustomerOrganization organization)
     {
         var label = $"{_details!.Profile.Email} · {organization.Name}";
-        if (await QuotaExtensionDialog.ShowAsync(Dialogs, L, _adminId, organization.Id, label) is { } extension)
+        if (await QuotaExtensionDialog.ShowAsync(Dialogs, L, AdminId, organization.Id, label) is { } extension)
         {
             Snackbar.Add(L["AdminCustomers.QuotaExtended", extension.Launches], Severity.Success);
             await LoadAsync();
@@ -74,7 +55,7 @@ public sealed partial class CustomerPage
 
     private async Task RefundAsync(CustomerPayment payment)
     {
-        if (await RefundDialog.ShowAsync(Dialogs, L, _adminId, payment.Id) is { } receipt)
+        if (await RefundDialog.ShowAsync(Dialogs, L, AdminId, payment.Id) is { } receipt)
         {
             Snackbar.Add(L["AdminCustomers.RefundDone", MoneyFormat.Format(receipt.Refunded)], Severity.Success);
             await LoadAsync();
@@ -83,19 +64,19 @@ public sealed partial class CustomerPage
 
     private async Task LoadAsync()
     {
-        _failed = false;
+        Failed = false;
         _notFound = false;
         _details = null;
         try
         {
-            var result = await Directory.GetCustomerAsync(_adminId, UserId);
+            var result = await Directory.GetCustomerAsync(AdminId, UserId);
             if (result.Succeeded)
             {
                 _details = result.Value;
             }
             else if (result.Errors[0].Code == Error.Forbidden().Code)
             {
-                _forbidden = true;
+                Forbidden = true;
             }
             else
             {
@@ -105,7 +86,7 @@ public sealed partial class CustomerPage
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             CustomerLog.LoadFailed(Logger, exception, "a customer");
-            _failed = true;
+            Failed = true;
         }
     }
 }

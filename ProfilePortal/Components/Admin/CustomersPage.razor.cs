@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Admin;
-using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Components.Admin;
 
@@ -16,40 +13,13 @@ public sealed partial class CustomersPage
     private static readonly int[] PageSizes = [10, 20, 50, 100];
 
     private MudDataGrid<CustomerRow>? _grid;
-    private Guid _adminId;
-    private string? _timeZone;
     private string? _search;
-    private bool _ready;
-    private bool _forbidden;
-    private bool _failed;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private CustomerDirectory Directory { get; set; } = default!;
 
     [Inject]
-    private OrganizationAccess Organizations { get; set; } = default!;
-
-    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private ILogger<CustomersPage> Logger { get; set; } = default!;
-
-    protected override async Task OnInitializedAsync()
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _adminId = await SignedInUser.IdAsync(AuthenticationState);
-        _timeZone = await AdminTimeZone.LoadAsync(Organizations, _adminId, Logger);
-
-        _ready = true;
-    }
 
     private async Task<GridData<CustomerRow>> LoadAsync(GridState<CustomerRow> state, CancellationToken cancellationToken)
     {
@@ -57,11 +27,11 @@ public sealed partial class CustomersPage
         var query = new CustomerQuery(_search, SortOf(sort?.SortBy), sort?.Descending ?? false, state.Page, state.PageSize);
         try
         {
-            var page = await Directory.SearchAsync(_adminId, query, cancellationToken);
-            _failed = false;
+            var page = await Directory.SearchAsync(AdminId, query, cancellationToken);
+            Failed = false;
             if (!page.Succeeded)
             {
-                _forbidden = true;
+                Forbidden = true;
                 StateHasChanged();
                 return new GridData<CustomerRow> { Items = [], TotalItems = 0 };
             }
@@ -71,7 +41,7 @@ public sealed partial class CustomersPage
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             CustomerLog.LoadFailed(Logger, exception, "customers");
-            _failed = true;
+            Failed = true;
             return new GridData<CustomerRow> { Items = [], TotalItems = 0 };
         }
     }

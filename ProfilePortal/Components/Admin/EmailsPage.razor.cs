@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Admin;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Notifications;
-using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Components.Admin;
 
@@ -19,23 +16,12 @@ public sealed partial class EmailsPage
     private static readonly EmailStatus?[] StatusFilters = [null, EmailStatus.Pending, EmailStatus.Sent, EmailStatus.Failed, EmailStatus.Suppressed];
 
     private MudDataGrid<EmailOutboxRow>? _grid;
-    private Guid _adminId;
-    private string? _timeZone;
     private EmailStatus? _status;
     private string? _recipient;
-    private bool _ready;
-    private bool _forbidden;
-    private bool _failed;
     private bool _busy;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private EmailOutboxAdmin Outbox { get; set; } = default!;
-
-    [Inject]
-    private OrganizationAccess Organizations { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -43,31 +29,15 @@ public sealed partial class EmailsPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [Inject]
-    private ILogger<EmailsPage> Logger { get; set; } = default!;
-
-    protected override async Task OnInitializedAsync()
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _adminId = await SignedInUser.IdAsync(AuthenticationState);
-        _timeZone = await AdminTimeZone.LoadAsync(Organizations, _adminId, Logger);
-
-        _ready = true;
-    }
-
     private async Task<GridData<EmailOutboxRow>> LoadAsync(GridState<EmailOutboxRow> state, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await Outbox.ListAsync(_adminId, new EmailOutboxFilter(_status, _recipient), state.Page, state.PageSize, Sort(state), cancellationToken);
-            _failed = false;
+            var result = await Outbox.ListAsync(AdminId, new EmailOutboxFilter(_status, _recipient), state.Page, state.PageSize, Sort(state), cancellationToken);
+            Failed = false;
             if (!result.Succeeded)
             {
-                _forbidden = true;
+                Forbidden = true;
                 StateHasChanged();
                 return new GridData<EmailOutboxRow> { Items = [], TotalItems = 0 };
             }
@@ -77,7 +47,7 @@ public sealed partial class EmailsPage
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             AdminOpsLog.LoadFailed(Logger, exception, "email outbox");
-            _failed = true;
+            Failed = true;
             return new GridData<EmailOutboxRow> { Items = [], TotalItems = 0 };
         }
     }
@@ -127,7 +97,7 @@ public sealed partial class EmailsPage
         _busy = true;
         try
         {
-            var result = await Outbox.ResendAsync(_adminId, row.Id);
+            var result = await Outbox.ResendAsync(AdminId, row.Id);
             if (result.Succeeded)
             {
                 Snackbar.Add(L["AdminEmails.Resent"], Severity.Success);

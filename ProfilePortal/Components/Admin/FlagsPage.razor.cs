@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Features;
-using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Components.Admin;
 
@@ -16,19 +13,9 @@ public sealed partial class FlagsPage
 {
     private IReadOnlyList<FeatureFlagView>? _flags;
     private IReadOnlyList<FeatureChangeView> _history = [];
-    private Guid _userId;
-    private string? _timeZone;
-    private bool _failed;
-    private bool _forbidden;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private FeatureFlagAdmin Flags { get; set; } = default!;
-
-    [Inject]
-    private OrganizationAccess Organizations { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -36,31 +23,22 @@ public sealed partial class FlagsPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [Inject]
-    private ILogger<FlagsPage> Logger { get; set; } = default!;
+    /// <summary>The time zone is read with the flags, so that it follows a retry and its failure fails the load.</summary>
+    protected override bool LoadsTimeZone => false;
 
-    protected override async Task OnInitializedAsync()
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _userId = await SignedInUser.IdAsync(AuthenticationState);
-        await LoadAsync();
-    }
+    protected override Task OnAdminReadyAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
-        _failed = false;
+        Failed = false;
         _flags = null;
         try
         {
-            _timeZone = (await Organizations.GetWorkspaceAsync(_userId))?.TimeZone;
-            var flags = await Flags.GetFlagsAsync(_userId);
-            var history = await Flags.GetHistoryAsync(_userId);
-            _forbidden = !flags.Succeeded || !history.Succeeded;
-            if (!_forbidden)
+            TimeZone = (await Organizations.GetWorkspaceAsync(AdminId))?.TimeZone;
+            var flags = await Flags.GetFlagsAsync(AdminId);
+            var history = await Flags.GetHistoryAsync(AdminId);
+            Forbidden = !flags.Succeeded || !history.Succeeded;
+            if (!Forbidden)
             {
                 _history = history.Value;
                 _flags = flags.Value;
@@ -69,7 +47,7 @@ public sealed partial class FlagsPage
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             FlagsLog.LoadFailed(Logger, exception);
-            _failed = true;
+            Failed = true;
         }
     }
 
@@ -77,7 +55,7 @@ public sealed partial class FlagsPage
     {
         var parameters = new DialogParameters<FlagChangeDialog>
         {
-            { d => d.AdminId, _userId },
+            { d => d.AdminId, AdminId },
             { d => d.Flag, flag },
         };
         var dialog = await Dialogs.ShowAsync<FlagChangeDialog>(L["AdminFlags.DialogTitle", flag.Name], parameters, FlagChangeDialog.Options);

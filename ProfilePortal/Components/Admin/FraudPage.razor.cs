@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Fraud;
-using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Components.Admin;
 
@@ -20,22 +17,12 @@ public sealed partial class FraudPage
 
     private MudTable<FraudSignalView>? _signalTable;
     private MudTable<FraudBlockView>? _blockTable;
-    private Guid _adminId;
-    private string? _timeZone;
-    private bool _ready;
-    private bool _forbidden;
     private bool _signalsFailed;
     private bool _blocksFailed;
     private bool _busy;
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     [Inject]
     private FraudReviewService Review { get; set; } = default!;
-
-    [Inject]
-    private OrganizationAccess Organizations { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -43,39 +30,15 @@ public sealed partial class FraudPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [Inject]
-    private ILogger<FraudPage> Logger { get; set; } = default!;
-
     private string PagerInfo => L["Fraud.PagerInfo"];
 
     private Dictionary<string, object> Labelled(string key) => new() { ["aria-label"] = L[key].Value };
 
-    protected override async Task OnInitializedAsync()
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _adminId = await SignedInUser.IdAsync(AuthenticationState);
-        try
-        {
-            _timeZone = (await Organizations.GetWorkspaceAsync(_adminId))?.TimeZone;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The lists still load; their times show in UTC.
-            FraudLog.LoadFailed(Logger, exception, "time zone");
-        }
-
-        _ready = true;
-    }
-
     private Task<TableData<FraudSignalView>> LoadSignalsAsync(TableState state, CancellationToken cancellationToken) =>
-        LoadAsync(() => Review.GetSignalsAsync(_adminId, state.Page, state.PageSize, cancellationToken), failed => _signalsFailed = failed, "signals");
+        LoadAsync(() => Review.GetSignalsAsync(AdminId, state.Page, state.PageSize, cancellationToken), failed => _signalsFailed = failed, "signals");
 
     private Task<TableData<FraudBlockView>> LoadBlocksAsync(TableState state, CancellationToken cancellationToken) =>
-        LoadAsync(() => Review.GetBlocksAsync(_adminId, state.Page, state.PageSize, cancellationToken), failed => _blocksFailed = failed, "blocks");
+        LoadAsync(() => Review.GetBlocksAsync(AdminId, state.Page, state.PageSize, cancellationToken), failed => _blocksFailed = failed, "blocks");
 
     private async Task<TableData<T>> LoadAsync<T>(Func<Task<Result<FraudPage<T>>>> load, Action<bool> failed, string list)
     {
@@ -85,7 +48,7 @@ public sealed partial class FraudPage
             failed(false);
             if (!page.Succeeded)
             {
-                _forbidden = true;
+                Forbidden = true;
                 StateHasChanged();
                 return new TableData<T> { Items = [], TotalItems = 0 };
             }
@@ -117,7 +80,7 @@ public sealed partial class FraudPage
     {
         var parameters = new DialogParameters<FraudDismissDialog>
         {
-            { d => d.AdminId, _adminId },
+            { d => d.AdminId, AdminId },
             { d => d.Signal, signal },
         };
         var dialog = await Dialogs.ShowAsync<FraudDismissDialog>(L["Fraud.DismissTitle", FraudText.Key(L, signal)], parameters, FraudDismissDialog.Options);
@@ -128,7 +91,7 @@ public sealed partial class FraudPage
     {
         var parameters = new DialogParameters<FraudBlockDialog>
         {
-            { d => d.AdminId, _adminId },
+            { d => d.AdminId, AdminId },
             { d => d.Signal, signal },
         };
         var dialog = await Dialogs.ShowAsync<FraudBlockDialog>(L["Fraud.BlockTitle", FraudText.Key(L, signal)], parameters, FraudBlockDialog.Options);
@@ -159,7 +122,7 @@ public sealed partial class FraudPage
         _busy = true;
         try
         {
-            var result = await Review.UnblockAsync(_adminId, block.Id);
+            var result = await Review.UnblockAsync(AdminId, block.Id);
             if (result.Succeeded)
             {
                 Snackbar.Add(L["Fraud.Unblocked"], Severity.Success);

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Admin;
 using ProfilePortal.Domain.Common;
-using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Components.Admin;
 
@@ -15,51 +12,27 @@ namespace ProfilePortal.Components.Admin;
 public sealed partial class JobsPage
 {
     private JobOverview? _overview;
-    private Guid _adminId;
-    private string? _timeZone;
-    private bool _forbidden;
-    private bool _failed;
     private bool _loading;
     private bool _busy;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private IJobAdmin Jobs { get; set; } = default!;
 
     [Inject]
-    private OrganizationAccess Organizations { get; set; } = default!;
-
-    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [Inject]
-    private ILogger<JobsPage> Logger { get; set; } = default!;
-
-    protected override async Task OnInitializedAsync()
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _adminId = await SignedInUser.IdAsync(AuthenticationState);
-        _timeZone = await AdminTimeZone.LoadAsync(Organizations, _adminId, Logger);
-
-        await LoadAsync();
-    }
+    protected override Task OnAdminReadyAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
         _loading = true;
         try
         {
-            var result = await Jobs.ListAsync(_adminId);
-            _failed = false;
+            var result = await Jobs.ListAsync(AdminId);
+            Failed = false;
             if (!result.Succeeded)
             {
-                _forbidden = true;
+                Forbidden = true;
                 return;
             }
 
@@ -68,7 +41,7 @@ public sealed partial class JobsPage
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             AdminOpsLog.LoadFailed(Logger, exception, "jobs");
-            _failed = true;
+            Failed = true;
             _overview = null;
         }
         finally
@@ -78,13 +51,13 @@ public sealed partial class JobsPage
     }
 
     private Task RunNowAsync(JobView job) =>
-        ActAsync(() => Jobs.RunNowAsync(_adminId, job.Id), L["AdminJobs.RunNowDone", JobText.Name(L, job)], "run a job");
+        ActAsync(() => Jobs.RunNowAsync(AdminId, job.Id), L["AdminJobs.RunNowDone", JobText.Name(L, job)], "run a job");
 
     private Task PauseAsync(JobView job, JobTriggerView trigger) =>
-        ActAsync(() => Jobs.PauseTriggerAsync(_adminId, trigger.Id), L["AdminJobs.Paused", JobText.Name(L, job)], "pause a trigger");
+        ActAsync(() => Jobs.PauseTriggerAsync(AdminId, trigger.Id), L["AdminJobs.Paused", JobText.Name(L, job)], "pause a trigger");
 
     private Task ResumeAsync(JobView job, JobTriggerView trigger) =>
-        ActAsync(() => Jobs.ResumeTriggerAsync(_adminId, trigger.Id), L["AdminJobs.Resumed", JobText.Name(L, job)], "resume a trigger");
+        ActAsync(() => Jobs.ResumeTriggerAsync(AdminId, trigger.Id), L["AdminJobs.Resumed", JobText.Name(L, job)], "resume a trigger");
 
     private async Task ActAsync(Func<Task<Result>> act, string success, string action)
     {

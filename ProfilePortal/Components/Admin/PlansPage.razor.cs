@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Billing;
 
 namespace ProfilePortal.Components.Admin;
@@ -13,12 +11,6 @@ namespace ProfilePortal.Components.Admin;
 public sealed partial class PlansPage
 {
     private CatalogAdminView? _catalog;
-    private Guid _userId;
-    private bool _failed;
-    private bool _forbidden;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private CatalogAdmin Catalog { get; set; } = default!;
@@ -29,46 +21,37 @@ public sealed partial class PlansPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [Inject]
-    private ILogger<PlansPage> Logger { get; set; } = default!;
+    /// <summary>The catalog shows no times.</summary>
+    protected override bool LoadsTimeZone => false;
 
-    protected override async Task OnInitializedAsync()
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _userId = await SignedInUser.IdAsync(AuthenticationState);
-        await LoadAsync();
-    }
+    protected override Task OnAdminReadyAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
-        _failed = false;
+        Failed = false;
         _catalog = null;
         try
         {
-            var result = await Catalog.GetAsync(_userId);
-            _forbidden = !result.Succeeded;
+            var result = await Catalog.GetAsync(AdminId);
+            Forbidden = !result.Succeeded;
             _catalog = result.Succeeded ? result.Value : null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             PlansLog.LoadFailed(Logger, exception);
-            _failed = true;
+            Failed = true;
         }
     }
 
     private Task EditPlanAsync(PlanAdminView plan) => EditAsync(plan.Name, new DialogParameters<CatalogEditDialog>
     {
-        { d => d.AdminId, _userId },
+        { d => d.AdminId, AdminId },
         { d => d.Plan, plan },
     });
 
     private Task EditPackAsync(QuotaPackAdminView pack) => EditAsync(pack.Name, new DialogParameters<CatalogEditDialog>
     {
-        { d => d.AdminId, _userId },
+        { d => d.AdminId, AdminId },
         { d => d.Pack, pack },
     });
 

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Admin;
-using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Components.Admin;
 
@@ -17,39 +14,14 @@ public sealed partial class QuotaExtensionPage
     private string? _emails;
     private Dictionary<string, string> _fieldErrors = [];
     private QuotaExtensionReport? _report;
-    private Guid _adminId;
-    private string? _timeZone;
     private string? _error;
-    private bool _ready;
     private bool _saving;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private QuotaExtensionService Extensions { get; set; } = default!;
 
     [Inject]
-    private OrganizationAccess Organizations { get; set; } = default!;
-
-    [Inject]
     private MudBlazor.ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private ILogger<QuotaExtensionPage> Logger { get; set; } = default!;
-
-    protected override async Task OnInitializedAsync()
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _adminId = await SignedInUser.IdAsync(AuthenticationState);
-        _timeZone = await AdminTimeZone.LoadAsync(Organizations, _adminId, Logger);
-
-        _ready = true;
-    }
 
     private async Task ExtendAsync()
     {
@@ -58,7 +30,7 @@ public sealed partial class QuotaExtensionPage
         _saving = true;
         try
         {
-            var result = await Extensions.ExtendManyAsync(_adminId, _emails, _input.Launches, _input.Reason, _input.ExpiresAt);
+            var result = await Extensions.ExtendManyAsync(AdminId, _emails, _input.Launches, _input.Reason, _input.ExpiresAt);
             if (result.Succeeded)
             {
                 _report = result.Value;

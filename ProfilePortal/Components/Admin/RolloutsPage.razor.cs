@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Features;
-using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Trials;
 
 namespace ProfilePortal.Components.Admin;
@@ -18,8 +15,6 @@ public sealed partial class RolloutsPage
     private const int ReasonMaxLength = FeatureChange.ReasonMaxLength;
 
     private PageState _state = PageState.Loading;
-    private Guid _userId;
-    private string? _timeZone;
     private TrialRolloutView? _rollout;
     private int _target;
     private string _reason = string.Empty;
@@ -33,14 +28,8 @@ public sealed partial class RolloutsPage
         Ready,
     }
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     [Inject]
     private TrialRollout Rollout { get; set; } = default!;
-
-    [Inject]
-    private OrganizationAccess Organizations { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -48,26 +37,17 @@ public sealed partial class RolloutsPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [Inject]
-    private ILogger<RolloutsPage> Logger { get; set; } = default!;
+    /// <summary>The time zone is read with the rollout, so that it follows a retry and its failure fails the load.</summary>
+    protected override bool LoadsTimeZone => false;
 
-    protected override async Task OnInitializedAsync()
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _userId = await SignedInUser.IdAsync(AuthenticationState);
-        await LoadAsync();
-    }
+    protected override Task OnAdminReadyAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
         _state = PageState.Loading;
         try
         {
-            _timeZone = (await Organizations.GetWorkspaceAsync(_userId))?.TimeZone;
+            TimeZone = (await Organizations.GetWorkspaceAsync(AdminId))?.TimeZone;
             Show(await Rollout.GetAsync());
             _state = PageState.Ready;
         }
@@ -113,7 +93,7 @@ public sealed partial class RolloutsPage
         _busy = true;
         try
         {
-            var result = await Rollout.SetPercentageAsync(_userId, to, _reason);
+            var result = await Rollout.SetPercentageAsync(AdminId, to, _reason);
             if (result.Succeeded)
             {
                 Snackbar.Add(L["Rollouts.Saved", RolloutText.Percent(to)], Severity.Success);
