@@ -28,6 +28,7 @@ internal static class AlertMeasurements
             AlertRules.BillingErrorRate => BillingErrorRateAsync(db, since, cancellationToken),
             AlertRules.NewSubscriptions => NewSubscriptionsAsync(db, since, cancellationToken),
             AlertRules.LegacyRenewalSuccess => LegacyRenewalSuccessAsync(db, since, cancellationToken),
+            AlertRules.TrialActivation => TrialActivationAsync(db, since, now, cancellationToken),
             AlertRules.TrialToPaid => TrialToPaidAsync(db, since, cancellationToken),
             AlertRules.EmailDelivery => EmailDeliveryAsync(db, since, cancellationToken),
             AlertRules.GraceExpired => GraceExpiredAsync(db, since, cancellationToken),
@@ -74,6 +75,14 @@ internal static class AlertMeasurements
             .Select(a => a.Action)
             .ToListAsync(cancellationToken);
         return AlertMeasurement.OfRatio(outcomes.Count(a => a == PaymentSettlement.SucceededAction), outcomes.Count);
+    }
+
+    private static async Task<AlertMeasurement> TrialActivationAsync(
+        IPortalDbContext db, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Until the tick after now: an attempt stored at this very instant belongs to the window ending now.
+        var activated = await TrialActivationQueries.SuccessRateAsync(db, since, now.AddTicks(1), cancellationToken);
+        return AlertMeasurement.OfRatio(activated.Part, activated.Whole);
     }
 
     private static async Task<AlertMeasurement> TrialToPaidAsync(IPortalDbContext db, DateTimeOffset since, CancellationToken cancellationToken)

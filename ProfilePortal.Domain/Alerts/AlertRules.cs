@@ -15,6 +15,9 @@ public static class AlertRules
     /// <summary>Successful renewal attempts of legacy plans of all settled ones (phase A: &lt; 95 %).</summary>
     public const string LegacyRenewalSuccess = "legacy_renewal_success";
 
+    /// <summary>Started trials of the activation attempts, blocked ones aside (phase B: &lt; 90 %, ADR-016).</summary>
+    public const string TrialActivation = "trial_activation";
+
     /// <summary>Converted trials of the trials that ended (phase B: &lt; 15 %, the kill metric).</summary>
     public const string TrialToPaid = "trial_to_paid";
 
@@ -42,6 +45,7 @@ public static class AlertRules
         new(BillingErrorRate, AlertSeverity.Critical, AlertUnit.Percent, AlertComparison.Above, 5, TimeSpan.FromHours(1), 20),
         new(NewSubscriptions, AlertSeverity.Warning, AlertUnit.Count, AlertComparison.Below, 1, TimeSpan.FromHours(24), 1),
         new(LegacyRenewalSuccess, AlertSeverity.Critical, AlertUnit.Percent, AlertComparison.Below, 95, TimeSpan.FromHours(24), 20),
+        new(TrialActivation, AlertSeverity.Warning, AlertUnit.Percent, AlertComparison.Below, 90, TimeSpan.FromHours(24), 20),
         new(TrialToPaid, AlertSeverity.Critical, AlertUnit.Percent, AlertComparison.Below, 15, TimeSpan.FromDays(7), 20),
         new(EmailDelivery, AlertSeverity.Warning, AlertUnit.Percent, AlertComparison.Below, 95, TimeSpan.FromHours(24), 20),
         new(GraceExpired, AlertSeverity.Warning, AlertUnit.Percent, AlertComparison.Above, 50, TimeSpan.FromDays(30), 10),

@@ -62,6 +62,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<Trials.Trial> Trials { get; }
 
+    DbSet<Trials.TrialActivationAttempt> TrialActivationAttempts { get; }
+
     DbSet<Retention.CancellationFeedback> CancellationFeedback { get; }
 
     DbSet<CardBinding> CardBindings { get; }

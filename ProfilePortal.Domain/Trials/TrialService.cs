@@ -94,22 +94,47 @@ public sealed partial class TrialService(
             return BillingErrors.PlanUnavailable;
         }
 
+        // From here on the customer is eligible: each outcome is an activation attempt, stored (ADR-016).
         var now = clock.GetUtcNow();
+        try
+        {
+            return await ActivateAsync(db, userId, organizationId, plan, newCard, ipAddress, now, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await RecordAsync(
+                TrialActivationAttempt.Failed(userId, organizationId, plan.Code, now, TrialActivationAttempt.TechnicalFailureCode, ipAddress), CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The part of <see cref="StartAsync"/> after the eligibility checks: every way out but a lost race with a parallel
+    /// start of the same organization stores its <see cref="TrialActivationAttempt"/>, the success in the trial's save.
+    /// </summary>
+    private async Task<Result<TrialStatus>> ActivateAsync(
+        IPortalDbContext db, Guid userId, Guid organizationId, Plan plan, CardDetails? newCard, string? ipAddress, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        Task<Result<TrialStatus>> Fail(Error error) =>
+            RefuseAsync(TrialActivationAttempt.Failed(userId, organizationId, plan.Code, now, error.Code, ipAddress), error, cancellationToken);
+
         var saved = newCard is null ? await BillingService.ActiveCardQuery(db, organizationId).FirstOrDefaultAsync(cancellationToken) : null;
         var card = newCard ?? saved?.Card;
         if (card is null || (saved is not null && saved.Provider != gateway.Provider))
         {
-            return BillingErrors.NoCard;
+            return await Fail(BillingErrors.NoCard);
         }
 
         if (card.IsExpiredAt(now))
         {
-            return BillingErrors.CardExpired;
+            return await Fail(BillingErrors.CardExpired);
         }
 
         if (await fraud.IsBlockedAsync(db, userId, organizationId, ipAddress, card.Fingerprint, cancellationToken))
         {
-            return TrialErrors.Blocked;
+            return await RefuseAsync(
+                TrialActivationAttempt.Blocked(userId, organizationId, plan.Code, now, TrialErrors.Blocked.Code, ipAddress), TrialErrors.Blocked, cancellationToken);
         }
 
         // A new request id per try: a card declined today may pass tomorrow, and the provider replays answers per id.
@@ -121,15 +146,16 @@ public sealed partial class TrialService(
         {
             case ChargeOutcome.Declined declined:
                 LogCardDeclined(logger, userId, declined.Code);
-                return BillingErrors.Declined(declined.Kind, declined.Code);
+                return await Fail(BillingErrors.Declined(declined.Kind, declined.Code));
             case ChargeOutcome.Failed:
-                return BillingErrors.ProviderUnavailable;
+                return await Fail(BillingErrors.ProviderUnavailable);
         }
 
         // Read after the card check, which takes time: a parallel start may have saved meanwhile.
         var subscription = await db.Subscriptions.FirstAsync(s => s.OrganizationId == organizationId, cancellationToken);
         if (subscription.HasPaidAccess)
         {
+            // A parallel start or purchase got there first: the organization has what was asked for, no failed activation.
             return await db.Trials.AnyAsync(t => t.UserId == userId, cancellationToken) ? TrialErrors.AlreadyUsed : TrialErrors.AlreadySubscribed;
         }
 
@@ -142,6 +168,7 @@ public sealed partial class TrialService(
         user.TrialUsedAt = now;
         var trial = Trial.Start(userId, organizationId, subscription.Id, plan.Code, now, subscription.TrialEndsAt!.Value, ipAddress, card.Fingerprint);
         db.Trials.Add(trial);
+        db.TrialActivationAttempts.Add(TrialActivationAttempt.Succeeded(userId, organizationId, plan.Code, now, ipAddress));
         db.AuditEntries.Add(AuditEntry.Record(
             userId, "subscription.trial_started", "subscription", subscription.Id.ToString(), organizationId,
             FieldChange.Describe([new("Plan", before, plan.Code), new("Status", null, subscription.Status.ToString()), new("TrialEndsAt", null, Iso(subscription.TrialEndsAt))]),
@@ -162,8 +189,11 @@ public sealed partial class TrialService(
         catch (DbUpdateException)
         {
             // Two clicks at once: the trial ledger's unique user id (or the subscription's version) let one through.
+            // The click that lost is no failed activation; a subscription changed by something else is.
             await using var after = await dbFactory.CreateAsync(cancellationToken);
-            return await after.Users.AnyAsync(u => u.Id == userId && u.TrialUsed, cancellationToken) ? TrialErrors.AlreadyUsed : TrialErrors.Changed;
+            return await after.Users.AnyAsync(u => u.Id == userId && u.TrialUsed, cancellationToken)
+                ? TrialErrors.AlreadyUsed
+                : await Fail(TrialErrors.Changed);
         }
 
         quotas.Invalidate(organizationId);
@@ -226,6 +256,30 @@ public sealed partial class TrialService(
         return new TrialStatus(plan.Code, plan.Name, plan.Total, subscription.TrialStartedAt!.Value, subscription.TrialEndsAt!.Value, true);
     }
 
+    private async Task<Result<TrialStatus>> RefuseAsync(TrialActivationAttempt attempt, Error error, CancellationToken cancellationToken)
+    {
+        await RecordAsync(attempt, cancellationToken);
+        return error;
+    }
+
+    /// <summary>
+    /// Stores a refused or failed attempt in a save of its own: nothing else changed. The customer gets the answer even
+    /// when the database cannot take the row (then the log has it).
+    /// </summary>
+    private async Task RecordAsync(TrialActivationAttempt attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateAsync(cancellationToken);
+            db.TrialActivationAttempts.Add(attempt);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogAttemptNotStored(logger, exception, attempt.UserId, attempt.Outcome, attempt.ErrorCode);
+        }
+    }
+
     /// <summary>The page the emails' "cancel the trial" link opens: one click there cancels.</summary>
     public const string CancelPath = "billing/trial/cancel";
 
@@ -270,6 +324,9 @@ public sealed partial class TrialService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial refused for user {UserId}: {Code}")]
     private static partial void LogRefused(ILogger logger, Guid userId, string code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Trial activation attempt of user {UserId} ({Outcome}, {Code}) could not be stored")]
+    private static partial void LogAttemptNotStored(ILogger logger, Exception exception, Guid userId, TrialActivationOutcome outcome, string? code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial card check declined for user {UserId}: {Code}")]
     private static partial void LogCardDeclined(ILogger logger, Guid userId, string code);

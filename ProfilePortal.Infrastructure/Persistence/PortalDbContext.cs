@@ -64,6 +64,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Trial> Trials => Set<Trial>();
 
+    public DbSet<TrialActivationAttempt> TrialActivationAttempts => Set<TrialActivationAttempt>();
+
     public DbSet<CancellationFeedback> CancellationFeedback => Set<CancellationFeedback>();
 
     public DbSet<CardBinding> CardBindings => Set<CardBinding>();

@@ -93,6 +93,23 @@ public static class AlertScenario
             }
         });
 
+    /// <summary>Trial activation attempts of the customer, <paramref name="ago"/> before now, ending as each count says.</summary>
+    public static Task ActivationAttemptsAsync(
+        this PortalServices portal, Customer customer, int succeeded, int failed, int blocked = 0, TimeSpan? ago = null) =>
+        portal.SeedAsync((db, now) =>
+        {
+            var at = now - (ago ?? TimeSpan.FromHours(2));
+            for (var i = 0; i < succeeded + failed + blocked; i++)
+            {
+                db.TrialActivationAttempts.Add(
+                    i < succeeded ? TrialActivationAttempt.Succeeded(customer.Id, customer.OrganizationId, "new_monthly", at, null)
+                    : i < succeeded + failed ? TrialActivationAttempt.Failed(customer.Id, customer.OrganizationId, "new_monthly", at, "billing.declined_funds", null)
+                    : TrialActivationAttempt.Blocked(customer.Id, customer.OrganizationId, "new_monthly", at, TrialErrors.Blocked.Code, null));
+            }
+
+            return Task.CompletedTask;
+        });
+
     public static Task EmailsAsync(this PortalServices portal, int sent, int failed, int suppressed = 0) =>
         portal.SeedAsync((db, now) =>
         {

@@ -59,6 +59,24 @@ public sealed class AlertRuleTests(PortalServices portal) : IClassFixture<Portal
     }
 
     [Theory]
+    [InlineData(26, 3, true)]
+    [InlineData(18, 2, false)]
+    [InlineData(19, 1, false)]
+    [InlineData(17, 2, false)]
+    public async Task Trial_activation_fires_below_90_percent_of_at_least_20_attempts_in_24_hours_ignoring_blocked_ones(
+        int succeeded, int failed, bool fires)
+    {
+        await portal.FreshWindowAsync();
+        var customer = await CustomerAsync();
+        await portal.ActivationAttemptsAsync(customer, succeeded, failed);
+        // Antifraud's refusals are no failed activations, and yesterday's failures are out of the window.
+        await portal.ActivationAttemptsAsync(customer, 0, 0, blocked: 10);
+        await portal.ActivationAttemptsAsync(customer, 0, 10, ago: TimeSpan.FromHours(25));
+
+        await AssertFiresAsync(AlertRules.TrialActivation, fires, 100d * succeeded / (succeeded + failed));
+    }
+
+    [Theory]
     [InlineData(3, 18, true)]
     [InlineData(3, 17, false)]
     [InlineData(1, 18, false)]

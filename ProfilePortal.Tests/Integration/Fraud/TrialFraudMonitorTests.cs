@@ -175,6 +175,13 @@ public sealed class TrialFraudMonitorTests(PortalServices portal) : IClassFixtur
 
         Assert.Equal(TrialErrors.Blocked.Code, refused.Errors.Single().Code);
         await AssertNothingChangedAsync(next);
+        // Stored for review as blocked: antifraud's refusal is no failed activation (ADR-016).
+        await using (var db = await portal.Get<IPortalDbContextFactory>().CreateAsync())
+        {
+            var attempt = await db.TrialActivationAttempts.AsNoTracking().SingleAsync(a => a.UserId == next.Id);
+            Assert.Equal((TrialActivationOutcome.Blocked, TrialErrors.Blocked.Code), (attempt.Outcome, attempt.ErrorCode));
+        }
+
         var after = Assert.Single(await portal.SignalsAsync(signal.Kind, signal.Key));
         Assert.Equal((FraudSignalStatus.Blocked, signal.Accounts.Count), (after.Status, after.Accounts.Count));
     }
