@@ -1,7 +1,7 @@
 namespace ProfilePortal.Domain.Dashboards;
 
 /// <summary>
-/// One figure of one UTC day, written by the dashboard rollup (ADR-016): a count of what happened that day (trials
+/// One figure of one UTC day, written by the dashboard rollup (ADR-017): a count of what happened that day (trials
 /// started, charges declined…) or the state at the end of it (MRR, active subscriptions), optionally split by a
 /// dimension such as the plan code. The dashboards read these rows instead of scanning the event tables.
 /// </summary>

@@ -44,7 +44,7 @@ public sealed record DashboardTotals(
     int PausesStarted,
     Ratio PauseResume);
 
-/// <summary>Everything <c>/admin/dashboard</c> draws for one period, read from the daily rollup (ADR-016).</summary>
+/// <summary>Everything <c>/admin/dashboard</c> draws for one period, read from the daily rollup (ADR-017).</summary>
 /// <param name="ComputedAt">When the rollup last wrote a figure of the period; null when it has not run for it yet.</param>
 /// <param name="Mrr">One series per currency: the MRR snapshot of each day.</param>
 /// <param name="ActiveByPlan">One series per plan that had an active subscription in the period.</param>

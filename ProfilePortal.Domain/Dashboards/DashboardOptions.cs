@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ProfilePortal.Domain.Dashboards;
 
-/// <summary>The <c>Dashboard</c> section: how far back the rollup reaches (ADR-016).</summary>
+/// <summary>The <c>Dashboard</c> section: how far back the rollup reaches (ADR-017).</summary>
 public sealed class DashboardOptions
 {
     public const string SectionName = "Dashboard";

@@ -7,7 +7,7 @@ using ProfilePortal.Domain.Trials;
 namespace ProfilePortal.Domain.Dashboards;
 
 /// <summary>
-/// The admin dashboards over a chosen period, read from the daily figures the rollup keeps (ADR-016): one query for
+/// The admin dashboards over a chosen period, read from the daily figures the rollup keeps (ADR-017): one query for
 /// the period's rows and one for the plans, whatever the number of subscriptions. Admins only, checked here too.
 /// </summary>
 public sealed class DashboardQueries(IPortalDbContextFactory dbFactory, TimeProvider clock)

@@ -14,7 +14,7 @@ namespace ProfilePortal.Domain.Dashboards;
 public sealed record DashboardRollupResult(DateOnly From, DateOnly To, int Written);
 
 /// <summary>
-/// Turns the stored events into <see cref="DailyMetric"/> rows (ADR-016), so a year of dashboards reads a few thousand
+/// Turns the stored events into <see cref="DailyMetric"/> rows (ADR-017), so a year of dashboards reads a few thousand
 /// rows instead of millions of events. Each run recomputes the counts of the last
 /// <see cref="DashboardOptions.RecomputeDays"/> UTC days (all of the backfill on the first run) and takes today's
 /// snapshot of the subscriptions; earlier days keep the last snapshot taken on them. A run is idempotent: it writes

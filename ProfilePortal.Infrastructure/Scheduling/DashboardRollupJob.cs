@@ -4,7 +4,7 @@ using Quartz;
 namespace ProfilePortal.Infrastructure.Scheduling;
 
 /// <summary>
-/// Rolls the stored events up into the dashboards' daily figures (ADR-016). One run at a time per cluster: two runs
+/// Rolls the stored events up into the dashboards' daily figures (ADR-017). One run at a time per cluster: two runs
 /// would compute the same figures and the second save would only repeat the first.
 /// </summary>
 [DisallowConcurrentExecution]

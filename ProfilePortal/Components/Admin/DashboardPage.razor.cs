@@ -1,10 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Dashboards;
-using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Components.Admin;
 
@@ -12,13 +9,11 @@ namespace ProfilePortal.Components.Admin;
 /// <c>/admin/dashboard</c>: seed 002's business figures over a chosen period of UTC days (the last 7, 30, 90 or 365,
 /// or a range), read from the daily rollup in one call; totals as cards, the daily story as charts.
 /// </summary>
-public sealed partial class DashboardPage
+public sealed partial class DashboardPage : AdminPageBase
 {
     private static readonly int[] Presets = [7, 30, 90, 365];
 
     private PageState _state = PageState.Loading;
-    private Guid _userId;
-    private string? _timeZone;
     private int? _preset = 30;
     private DashboardPeriod? _period;
     private DateRange? _range;
@@ -34,36 +29,17 @@ public sealed partial class DashboardPage
         Ready,
     }
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     [Inject]
     private DashboardQueries Dashboards { get; set; } = default!;
 
     [Inject]
-    private OrganizationAccess Organizations { get; set; } = default!;
-
-    [Inject]
     private TimeProvider Clock { get; set; } = default!;
-
-    [Inject]
-    private ILogger<DashboardPage> Logger { get; set; } = default!;
 
     private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     private DateOnly Today => DashboardDays.Of(Clock.GetUtcNow());
 
-    protected override async Task OnInitializedAsync()
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _userId = await SignedInUser.IdAsync(AuthenticationState);
-        _timeZone = await AdminTimeZone.LoadAsync(Organizations, _userId, Logger);
-        await ShowLastAsync(_preset!.Value);
-    }
+    protected override Task OnAdminReadyAsync() => ShowLastAsync(_preset!.Value);
 
     private Task ShowLastAsync(int days)
     {
@@ -93,7 +69,7 @@ public sealed partial class DashboardPage
         _state = PageState.Loading;
         try
         {
-            var result = await Dashboards.LoadAsync(_userId, _period!);
+            var result = await Dashboards.LoadAsync(AdminId, _period!);
             if (result.Succeeded)
             {
                 _dashboard = result.Value;

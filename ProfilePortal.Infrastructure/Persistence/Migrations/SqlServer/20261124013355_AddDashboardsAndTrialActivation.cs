@@ -6,11 +6,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class AddTrialActivationAttempts : Migration
+    public partial class AddDashboardsAndTrialActivation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "DailyMetrics",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Metric = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Dimension = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyMetrics", x => new { x.Day, x.Metric, x.Dimension });
+                });
+
             migrationBuilder.CreateTable(
                 name: "TrialActivationAttempts",
                 columns: table => new
@@ -42,6 +57,16 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Trials_OutcomeAt",
+                table: "Trials",
+                column: "OutcomeAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailMessages_CreatedAt_Status",
+                table: "EmailMessages",
+                columns: new[] { "CreatedAt", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrialActivationAttempts_AttemptedAt_Outcome",
                 table: "TrialActivationAttempts",
                 columns: new[] { "AttemptedAt", "Outcome" });
@@ -61,7 +86,18 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DailyMetrics");
+
+            migrationBuilder.DropTable(
                 name: "TrialActivationAttempts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Trials_OutcomeAt",
+                table: "Trials");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EmailMessages_CreatedAt_Status",
+                table: "EmailMessages");
         }
     }
 }

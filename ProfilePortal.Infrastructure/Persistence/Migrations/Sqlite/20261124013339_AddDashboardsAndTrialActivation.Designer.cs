@@ -11,8 +11,8 @@ using ProfilePortal.Infrastructure.Persistence;
 namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261124011411_AddTrialActivationAttempts")]
-    partial class AddTrialActivationAttempts
+    [Migration("20261124013339_AddDashboardsAndTrialActivation")]
+    partial class AddDashboardsAndTrialActivation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -530,6 +530,31 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePortal.Domain.Dashboards.DailyMetric", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "Metric", "Dimension");
+
+                    b.ToTable("DailyMetrics", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePortal.Domain.Features.FeatureChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -936,6 +961,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Status");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -1705,6 +1732,8 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CardFingerprint");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OutcomeAt");
 
                     b.HasIndex("StartedAt");
 
