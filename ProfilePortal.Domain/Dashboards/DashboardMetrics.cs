@@ -23,6 +23,12 @@ public static class DashboardMetrics
 
     public const string TrialsStarted = "trials_started";
 
+    /// <summary>Trial starts that succeeded or failed (antifraud blocks count neither way, ADR-016).</summary>
+    public const string TrialActivationAttempts = "trial_activation_attempts";
+
+    /// <summary>Of <see cref="TrialActivationAttempts"/>, the ones that started a trial.</summary>
+    public const string TrialActivations = "trial_activations";
+
     /// <summary>Trials that ended (converted, cancelled or expired).</summary>
     public const string TrialsEnded = "trials_ended";
 

@@ -35,6 +35,7 @@ public sealed record DashboardTotals(
     int ActiveAtStart,
     int NewSubscriptions,
     int TrialsStarted,
+    Ratio TrialActivation,
     Ratio TrialToPaid,
     Ratio ChargeErrors,
     Ratio EmailDelivery,

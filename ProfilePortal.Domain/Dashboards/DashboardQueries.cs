@@ -83,6 +83,7 @@ public sealed class DashboardQueries(IPortalDbContextFactory dbFactory, TimeProv
             ActiveAtStart: figures.SnapshotTotal(start, DashboardMetrics.ActiveSubscriptions),
             NewSubscriptions: figures.Total(DashboardMetrics.NewSubscriptions),
             TrialsStarted: figures.Total(DashboardMetrics.TrialsStarted),
+            TrialActivation: figures.Ratio(DashboardMetrics.TrialActivations, DashboardMetrics.TrialActivationAttempts),
             TrialToPaid: figures.Ratio(DashboardMetrics.TrialsConverted, DashboardMetrics.TrialsEnded),
             ChargeErrors: figures.Ratio(DashboardMetrics.ChargeDeclines, DashboardMetrics.ChargeAttempts),
             EmailDelivery: figures.Ratio(DashboardMetrics.EmailsSent, DashboardMetrics.EmailsSettled),

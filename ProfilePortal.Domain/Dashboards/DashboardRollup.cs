@@ -123,6 +123,16 @@ public sealed partial class DashboardRollup(
             figures.Add(at, DashboardMetrics.TrialsStarted);
         }
 
+        var attempts = await db.TrialActivationAttempts.AsNoTracking()
+            .Where(a => a.AttemptedAt >= from && a.AttemptedAt < to && a.Outcome != TrialActivationOutcome.Blocked)
+            .Select(a => new { a.AttemptedAt, a.Outcome })
+            .ToListAsync(cancellationToken);
+        foreach (var attempt in attempts)
+        {
+            figures.Add(attempt.AttemptedAt, DashboardMetrics.TrialActivationAttempts);
+            figures.Add(attempt.AttemptedAt, DashboardMetrics.TrialActivations, value: attempt.Outcome == TrialActivationOutcome.Succeeded ? 1 : 0);
+        }
+
         var ended = await db.Trials.AsNoTracking()
             .Where(t => t.Outcome != TrialOutcome.Running && t.OutcomeAt >= from && t.OutcomeAt < to)
             .Select(t => new { At = t.OutcomeAt!.Value, t.Outcome })

@@ -46,6 +46,15 @@ public sealed class DashboardRollupTests(DashboardServices portal) : IClassFixtu
         await portal.SubscriptionStoriesAsync(3, "subscription.paused", "subscription.resumed");
         await portal.SubscriptionStoriesAsync(1, "subscription.paused", "subscription.cancelled");
         await portal.SubscriptionStoriesAsync(1, "subscription.paused");
+        await portal.SeedAsync((db, now) =>
+        {
+            db.TrialActivationAttempts.AddRange(
+                TrialActivationAttempt.Succeeded(customer.Id, customer.OrganizationId, "new_monthly", now, null),
+                TrialActivationAttempt.Succeeded(customer.Id, customer.OrganizationId, "new_monthly", now, null),
+                TrialActivationAttempt.Failed(customer.Id, customer.OrganizationId, "new_monthly", now, "billing.provider_unavailable", null),
+                TrialActivationAttempt.Blocked(customer.Id, customer.OrganizationId, "new_monthly", now, "trial.blocked", null));
+            return Task.CompletedTask;
+        });
 
         var run = await Rollup.RunAsync();
         var dashboard = await LoadAsync(admin.Id, 7);
@@ -56,6 +65,7 @@ public sealed class DashboardRollupTests(DashboardServices portal) : IClassFixtu
         Assert.Equal([null, null, null, null, null, 100d, 20d], dashboard.ChargeErrorPercent);
         Assert.Equal(4, totals.TrialsStarted);
         Assert.Equal(new Ratio(3, 4), totals.TrialToPaid);
+        Assert.Equal(new Ratio(2, 3), totals.TrialActivation);
         Assert.Equal(new Ratio(9, 10), totals.EmailDelivery);
         Assert.Equal(new Ratio(4, 5), totals.CancellationCompletion);
         Assert.Equal(5, totals.PausesStarted);
