@@ -28,9 +28,18 @@ public sealed partial class TrialRollout(
     /// <summary>The steps an admin moves the rollout in.</summary>
     public static IReadOnlyList<int> Steps { get; } = [0, 20, 50, 100];
 
-    /// <summary>The percentage in force, the criteria with their live values and the history of changes.</summary>
-    public async Task<TrialRolloutView> GetAsync(CancellationToken cancellationToken = default)
+    /// <summary>The percentage in force, the criteria with their live values and the history of changes. Admins only.</summary>
+    public async Task<Result<TrialRolloutView>> GetAsync(Guid actorUserId, CancellationToken cancellationToken = default)
     {
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            if (!await SiteAdmins.IsAdminAsync(db, actorUserId, cancellationToken))
+            {
+                LogRefused(logger, actorUserId);
+                return Error.Forbidden();
+            }
+        }
+
         var state = await settings.GetStateAsync(FeatureNames.Trials, cancellationToken);
         var history = await settings.GetHistoryAsync(FeatureNames.Trials, HistoryLength, cancellationToken);
         var since = history.Count > 0 ? history[0].ChangedAt : (DateTimeOffset?)null;
@@ -164,6 +173,6 @@ public sealed partial class TrialRollout(
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin {UserId} moved the trial rollout from {From} % to {To} %")]
     private static partial void LogChanged(ILogger logger, Guid userId, int from, int to);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}, not an admin, tried to change the trial rollout")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}, not an admin, tried to read or change the trial rollout")]
     private static partial void LogRefused(ILogger logger, Guid userId);
 }

@@ -47,7 +47,7 @@ public sealed class TrialRolloutKillSwitchTests(RolloutServices portal) : IClass
 
         Assert.Equal((KillSwitchOutcome.Stopped, new Ratio(2, 10)), (result.Outcome, result.ConversionChargeErrors));
         Assert.Equal(KillSwitchOutcome.AlreadyOff, again.Outcome);
-        var view = await Rollout.GetAsync();
+        var view = (await Rollout.GetAsync((await portal.Admin).Id)).Value;
         var stop = view.History[0];
         Assert.Equal((0, 100, 0, (Guid?)null, "system"), (view.Percentage, stop.From.Percentage, stop.To.Percentage, stop.ActorUserId, stop.Actor));
         Assert.Contains("20 % of trial conversion charges failed (2 of 10 attempts", stop.Reason, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class TrialRolloutKillSwitchTests(RolloutServices portal) : IClass
         var result = await KillSwitch.RunAsync();
 
         Assert.Equal((outcome, new Ratio(declined, succeeded + declined)), (result.Outcome, result.ConversionChargeErrors));
-        Assert.Equal(20, (await Rollout.GetAsync()).Percentage);
+        Assert.Equal(20, (await Rollout.GetAsync((await portal.Admin).Id)).Value.Percentage);
         Assert.Equal(alerts, await portal.EmailKindsToAsync(admin.Email!));
     }
 
@@ -91,7 +91,7 @@ public sealed class TrialRolloutKillSwitchTests(RolloutServices portal) : IClass
         var result = await KillSwitch.RunAsync();
 
         Assert.Equal((KillSwitchOutcome.NotEnoughData, Ratio.Empty, portal.Clock.GetUtcNow()), (result.Outcome, result.ConversionChargeErrors, result.MeasuredSince));
-        Assert.Equal(50, (await Rollout.GetAsync()).Percentage);
+        Assert.Equal(50, (await Rollout.GetAsync((await portal.Admin).Id)).Value.Percentage);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class TrialRolloutKillSwitchTests(RolloutServices portal) : IClass
 
         Assert.Equal(KillSwitchOutcome.AlreadyOff, result.Outcome);
         Assert.Equal(alerts, await portal.EmailKindsToAsync(admin.Email!));
-        Assert.Equal(0, (await Rollout.GetAsync()).Percentage);
+        Assert.Equal(0, (await Rollout.GetAsync((await portal.Admin).Id)).Value.Percentage);
     }
 
     /// <summary>Leaves the previous test's attempts behind the 24-hour window and puts the rollout at <paramref name="percentage"/>.</summary>

@@ -43,7 +43,7 @@ public sealed class TrialRolloutTests(RolloutServices portal) : IClassFixture<Ro
         var result = await Rollout.SetPercentageAsync(admin.Id, 50, "  Step 1 criteria met for a week  ");
 
         Assert.True(result.Succeeded);
-        var view = await Rollout.GetAsync();
+        var view = (await Rollout.GetAsync((await portal.Admin).Id)).Value;
         Assert.Equal((50, false, (DateTimeOffset?)portal.Clock.GetUtcNow()), (view.Percentage, view.IsConfiguredDefault, view.Since));
         var change = view.History[0];
         Assert.Equal((20, 50, admin.Id, admin.Email, "Step 1 criteria met for a week"), (change.From.Percentage, change.To.Percentage, change.ActorUserId, change.Actor, change.Reason));
@@ -58,7 +58,7 @@ public sealed class TrialRolloutTests(RolloutServices portal) : IClassFixture<Ro
     }
 
     [Fact]
-    public async Task Only_an_admin_moves_the_rollout()
+    public async Task Only_an_admin_reads_or_moves_the_rollout()
     {
         await portal.MoveRolloutToAsync(20);
         var customer = await portal.CustomerAsync();
@@ -68,7 +68,8 @@ public sealed class TrialRolloutTests(RolloutServices portal) : IClassFixture<Ro
 
         Assert.Equal(Error.Forbidden().Code, Assert.Single(byCustomer.Errors).Code);
         Assert.Equal(Error.Forbidden().Code, Assert.Single(byNobody.Errors).Code);
-        Assert.Equal(20, (await Rollout.GetAsync()).Percentage);
+        Assert.Equal(Error.Forbidden(), Assert.Single((await Rollout.GetAsync(customer.Id)).Errors));
+        Assert.Equal(20, (await Rollout.GetAsync((await portal.Admin).Id)).Value.Percentage);
     }
 
     [Theory]
@@ -83,12 +84,12 @@ public sealed class TrialRolloutTests(RolloutServices portal) : IClassFixture<Ro
     {
         await portal.MoveRolloutToAsync(20);
         var admin = await portal.Admin;
-        var changes = (await Rollout.GetAsync()).History.Count;
+        var changes = (await Rollout.GetAsync(admin.Id)).Value.History.Count;
 
         var result = await Rollout.SetPercentageAsync(admin.Id, percentage, reason);
 
         Assert.Equal(code, Assert.Single(result.Errors).Code);
-        var view = await Rollout.GetAsync();
+        var view = (await Rollout.GetAsync((await portal.Admin).Id)).Value;
         Assert.Equal((20, changes), (view.Percentage, view.History.Count));
     }
 
@@ -187,7 +188,7 @@ public sealed class TrialRolloutTests(RolloutServices portal) : IClassFixture<Ro
         var checkout = await billing.StartPlanPurchaseAsync(declined.Id, declined.OrganizationId, "new_monthly");
         await billing.PayAsync(declined.Id, checkout.Value.PaymentId, portal.Card(BillingScenario.NoFundsCard));
 
-        var view = await Rollout.GetAsync();
+        var view = (await Rollout.GetAsync((await portal.Admin).Id)).Value;
 
         var measured = view.Measurements;
         Assert.Equal((portal.Clock.GetUtcNow() - TimeSpan.FromDays(7), portal.Clock.GetUtcNow()), (measured.WindowStart, measured.MeasuredAt));

@@ -24,6 +24,7 @@ public sealed partial class RolloutsPage
     private enum PageState
     {
         Loading,
+        Forbidden,
         Failed,
         Ready,
     }
@@ -48,7 +49,14 @@ public sealed partial class RolloutsPage
         try
         {
             TimeZone = (await Organizations.GetWorkspaceAsync(AdminId))?.TimeZone;
-            Show(await Rollout.GetAsync());
+            var rollout = await Rollout.GetAsync(AdminId);
+            if (!rollout.Succeeded)
+            {
+                _state = PageState.Forbidden;
+                return;
+            }
+
+            Show(rollout.Value);
             _state = PageState.Ready;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -98,7 +106,7 @@ public sealed partial class RolloutsPage
             {
                 Snackbar.Add(L["Rollouts.Saved", RolloutText.Percent(to)], Severity.Success);
                 _reason = string.Empty;
-                Show(await Rollout.GetAsync());
+                Show((await Rollout.GetAsync(AdminId)).Value);
             }
             else if (result.Errors[0] is { Field: "reason" } invalid)
             {
