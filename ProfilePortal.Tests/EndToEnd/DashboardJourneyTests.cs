@@ -13,8 +13,8 @@ namespace ProfilePortal.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public sealed partial class DashboardJourneyTests(PortalApp app, BrowserFixture browser)
 {
-    // The charts drawn from the demo data: Dan's monthly plan gives MRR and a paying subscription every day since the
-    // rollup's snapshot, his purchase a new subscription today, and the charge an attempt for the billing errors.
+    // The charts drawn from the demo data: Dan's monthly plan gives MRR and a paying subscription in today's snapshot (a
+    // new database has no earlier one), his purchase a new subscription today, his charge and the demo emails the rates.
     private static readonly string[] ChartsWithData = ["mrr", "active-by-plan", "new-per-day", "rates", "by-generation"];
 
     [Fact]
