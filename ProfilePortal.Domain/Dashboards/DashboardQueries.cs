@@ -79,8 +79,8 @@ public sealed class DashboardQueries(IPortalDbContextFactory dbFactory, TimeProv
             MrrAtStart: figures.Snapshot(start, DashboardMetrics.Mrr)
                 .GroupBy(m => CurrencyOf(m.Dimension), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Sum(m => m.Value), StringComparer.Ordinal),
-            ActiveAtEnd: figures.SnapshotTotal(end, DashboardMetrics.ActiveSubscriptions),
-            ActiveAtStart: figures.SnapshotTotal(start, DashboardMetrics.ActiveSubscriptions),
+            ActiveAtEnd: figures.Count(end, DashboardMetrics.ActiveSubscriptions),
+            ActiveAtStart: figures.Count(start, DashboardMetrics.ActiveSubscriptions),
             NewSubscriptions: figures.Total(DashboardMetrics.NewSubscriptions),
             TrialsStarted: figures.Total(DashboardMetrics.TrialsStarted),
             TrialActivation: figures.Ratio(DashboardMetrics.TrialActivations, DashboardMetrics.TrialActivationAttempts),
@@ -91,7 +91,7 @@ public sealed class DashboardQueries(IPortalDbContextFactory dbFactory, TimeProv
             SaveRate: figures.Ratio(DashboardMetrics.SavesKept, DashboardMetrics.Saves),
             Churn: new Ratio(
                 figures.Total(DashboardMetrics.Churned),
-                figures.SnapshotTotal(start, DashboardMetrics.ActiveSubscriptions) + figures.SnapshotTotal(start, DashboardMetrics.PausedSubscriptions)),
+                figures.Count(start, DashboardMetrics.ActiveSubscriptions) + figures.Count(start, DashboardMetrics.PausedSubscriptions)),
             PausesStarted: figures.Total(DashboardMetrics.PausesStarted),
             PauseResume: figures.Ratio(DashboardMetrics.PausesResumed, DashboardMetrics.PausesDecided));
 
@@ -124,8 +124,7 @@ public sealed class DashboardQueries(IPortalDbContextFactory dbFactory, TimeProv
 
         public IEnumerable<DailyMetric> Snapshot(DateOnly day, string metric) => _byDay[(day, metric)];
 
-        public int SnapshotTotal(DateOnly day, string metric) => (int)_byDay[(day, metric)].Sum(m => m.Value);
-
+        /// <summary>A count of the day, or a snapshot's total over its plans.</summary>
         public int Count(DateOnly day, string metric) => (int)_byDay[(day, metric)].Sum(m => m.Value);
 
         public int Total(string metric) => rows.Where(r => r.Day >= period.From && r.Metric == metric).Sum(r => (int)r.Value);

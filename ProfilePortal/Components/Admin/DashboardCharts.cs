@@ -34,7 +34,7 @@ internal sealed record DashboardCharts(
 
         return new DashboardCharts(
             labels,
-            [.. dashboard.Mrr.Where(s => s.Values.Any(v => v is not null)).Select(s => Series(s.Name, s.Values.Select(v => (double?)v)))],
+            [.. dashboard.Mrr.Where(s => s.Values.Any(v => v is not null)).Select(s => Series(l["AdminDashboard.Series.Mrr", s.Name], s.Values.Select(v => (double?)v)))],
             [.. dashboard.ActiveByPlan.Select(s => Series(planNames.GetValueOrDefault(s.Name, s.Name), s.Values.Select(v => (double?)v)))],
             hasActivity
                 ?
