@@ -13,25 +13,37 @@ using ProfilePortal.Tests.Support;
 
 namespace ProfilePortal.Tests.Components.Admin;
 
-/// <summary>The dashboard page over the real rollup and queries and a SQLite database, as an admin reads it.</summary>
-public sealed class DashboardPageTests : PortalComponentTestContext, IClassFixture<DashboardServices>
+/// <summary>The dashboard page over the real rollup and queries and a SQLite database.</summary>
+public abstract class DashboardPageTestContext : PortalComponentTestContext
 {
-    private readonly DashboardServices _portal;
-
-    public DashboardPageTests(DashboardServices portal)
+    protected DashboardPageTestContext(DashboardServices portal)
     {
-        _portal = portal;
+        Portal = portal;
         Services.AddFallbackServiceProvider(portal.Services);
     }
+
+    protected DashboardServices Portal { get; }
+
+    protected async Task SignedInAdminAsync()
+    {
+        var admin = await Portal.AdminAsync();
+        SignIn(admin.Email!, Roles.Admin);
+        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, admin.Id.ToString()), new Claim(ClaimTypes.Name, admin.Email!));
+    }
+}
+
+/// <summary>The dashboard page as an admin reads it.</summary>
+public sealed class DashboardPageTests(DashboardServices portal) : DashboardPageTestContext(portal), IClassFixture<DashboardServices>
+{
 
     [Fact]
     public async Task The_admin_sees_the_periods_totals_and_a_chart_of_each_story_and_can_switch_the_period()
     {
         await SignedInAdminAsync();
-        var buyer = await _portal.CustomerAsync();
-        await _portal.BuyAsync(buyer, "new_monthly");
-        await _portal.StartTrialAsync(await _portal.CustomerAsync());
-        await _portal.Get<DashboardRollup>().RunAsync();
+        var buyer = await Portal.CustomerAsync();
+        await Portal.BuyAsync(buyer, "new_monthly");
+        await Portal.StartTrialAsync(await Portal.CustomerAsync());
+        await Portal.Get<DashboardRollup>().RunAsync();
 
         var page = RenderPage();
 
@@ -51,7 +63,7 @@ public sealed class DashboardPageTests : PortalComponentTestContext, IClassFixtu
         await page.Find("[data-testid=dashboard-last-7]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-testid=dashboard-last-7]").GetAttribute("aria-pressed")));
-        var today = DashboardDays.Of(_portal.Clock.GetUtcNow());
+        var today = DashboardDays.Of(Portal.Clock.GetUtcNow());
         Assert.StartsWith(
             $"{today.AddDays(-6).ToString("d", CultureInfo.CurrentCulture)} – {today.ToString("d", CultureInfo.CurrentCulture)}",
             page.Find("[data-testid=dashboard-computed]").TextContent.Trim(), StringComparison.Ordinal);
@@ -74,7 +86,7 @@ public sealed class DashboardPageTests : PortalComponentTestContext, IClassFixtu
     [Fact]
     public async Task A_customer_who_reaches_the_page_is_refused_by_the_query_too()
     {
-        var customer = await _portal.RegisteredUserAsync();
+        var customer = await Portal.RegisteredUserAsync();
         SignIn(customer.Email!);
         Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, customer.Id.ToString()), new Claim(ClaimTypes.Name, customer.Email!));
 
@@ -102,32 +114,15 @@ public sealed class DashboardPageTests : PortalComponentTestContext, IClassFixtu
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=dashboard-totals]")));
         return page;
     }
-
-    private async Task SignedInAdminAsync()
-    {
-        var admin = await _portal.AdminAsync();
-        SignIn(admin.Email!, Roles.Admin);
-        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, admin.Id.ToString()), new Claim(ClaimTypes.Name, admin.Email!));
-    }
 }
 
 /// <summary>Before the rollup has ever run, the page says so and where to run it, and draws nothing.</summary>
-public sealed class DashboardPageBeforeRollupTests : PortalComponentTestContext, IClassFixture<DashboardServices>
+public sealed class DashboardPageBeforeRollupTests(DashboardServices portal) : DashboardPageTestContext(portal), IClassFixture<DashboardServices>
 {
-    private readonly DashboardServices _portal;
-
-    public DashboardPageBeforeRollupTests(DashboardServices portal)
-    {
-        _portal = portal;
-        Services.AddFallbackServiceProvider(portal.Services);
-    }
-
     [Fact]
     public async Task The_page_says_no_figures_were_computed_yet_and_links_to_the_jobs()
     {
-        var admin = await _portal.AdminAsync();
-        SignIn(admin.Email!, Roles.Admin);
-        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, admin.Id.ToString()), new Claim(ClaimTypes.Name, admin.Email!));
+        await SignedInAdminAsync();
         Render<MudPopoverProvider>();
 
         var page = Render<DashboardPage>();
