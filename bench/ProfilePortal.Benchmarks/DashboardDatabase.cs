@@ -216,7 +216,11 @@ internal static class DashboardDatabase
         }
     }
 
-    /// <summary>Owners, organizations, memberships and subscriptions; queues each subscription's events of the year.</summary>
+    /// <summary>
+    /// Owners, organizations, memberships and subscriptions; queues each subscription's events of the year. The
+    /// search keys are written too (the names are ASCII, so SQLite's upper() is the portal's normalization):
+    /// without them the migrator would backfill a million rows through EF Core on the next start.
+    /// </summary>
     private sealed class CustomerTables : IDisposable
     {
         private readonly SqliteCommand _user;
@@ -228,13 +232,13 @@ internal static class DashboardDatabase
         public CustomerTables(SqliteConnection connection, SqliteTransaction transaction)
         {
             _user = BenchDatabase.Prepare(connection, transaction,
-                "INSERT INTO AspNetUsers (Id, FirstName, LastName, Company, Country, TimeZone, PreferredLanguage, CreatedAt, TrialUsed, " +
-                "UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, SecurityStamp, ConcurrencyStamp, " +
+                "INSERT INTO AspNetUsers (Id, FirstName, LastName, Company, NormalizedFirstName, NormalizedLastName, NormalizedCompany, Country, TimeZone, " +
+                "PreferredLanguage, CreatedAt, TrialUsed, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, SecurityStamp, ConcurrencyStamp, " +
                 "PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, NotifyWhenQuotaLow) " +
-                "VALUES ($id, $first, $last, 'Company', 'RU', 'Europe/Moscow', 'ru', $created, $trial, $email, $upper, $email, $upper, 1, $id, $id, 0, 0, 1, 0, 1)",
+                "VALUES ($id, $first, $last, 'Company', upper($first), upper($last), 'COMPANY', 'RU', 'Europe/Moscow', 'ru', $created, $trial, $email, $upper, $email, $upper, 1, $id, $id, 0, 0, 1, 0, 1)",
                 "$id", "$first", "$last", "$created", "$trial", "$email", "$upper");
             _organization = BenchDatabase.Prepare(connection, transaction,
-                "INSERT INTO Organizations (Id, Name, IsPersonal, CreatedAt) VALUES ($id, $name, 1, $created)", "$id", "$name", "$created");
+                "INSERT INTO Organizations (Id, Name, NormalizedName, IsPersonal, CreatedAt) VALUES ($id, $name, upper($name), 1, $created)", "$id", "$name", "$created");
             _membership = BenchDatabase.Prepare(connection, transaction,
                 "INSERT INTO Memberships (OrganizationId, UserId, Role, JoinedAt) VALUES ($org, $user, 'Owner', $created)", "$org", "$user", "$created");
             _subscription = BenchDatabase.Prepare(connection, transaction,
