@@ -36,8 +36,13 @@ internal static class DashboardDatabase
 
     private static readonly Dictionary<string, decimal> Prices = new(StringComparer.Ordinal)
     {
-        ["monthly"] = 2990m, ["annual"] = 2490m, ["3year"] = 1990m,
-        ["new_monthly"] = 3900m, ["new_quarterly"] = 3300m, ["new_semiannual"] = 2900m, ["new_annual"] = 2400m,
+        ["monthly"] = 2990m,
+        ["annual"] = 2490m,
+        ["3year"] = 1990m,
+        ["new_monthly"] = 3900m,
+        ["new_quarterly"] = 3300m,
+        ["new_semiannual"] = 2900m,
+        ["new_annual"] = 2400m,
     };
 
     public static int Subscriptions => BenchDatabase.Setting("BENCH_DASHBOARD_SUBSCRIPTIONS", 1_000_000);
@@ -270,75 +275,75 @@ internal static class DashboardDatabase
             switch (bucket)
             {
                 case >= 600 and < 640:
-                {
-                    // Tried a paid plan and cancelled the trial: back on Free.
-                    var day = random.Next(352);
-                    var start = At(day, random);
-                    var end = start.AddDays(random.Next(1, 14));
-                    events.Add(start, i, Kind.TrialEmail);
-                    events.Add(start.AddDays(1), i, Kind.TrialEmail);
-                    events.Add(end, i, Kind.TrialCancelled, start);
-                    events.Add(end, i, Kind.TrialEmail);
-                    trialStart = start;
-                    trialEnd = start.AddDays(14);
-                    break;
-                }
+                    {
+                        // Tried a paid plan and cancelled the trial: back on Free.
+                        var day = random.Next(352);
+                        var start = At(day, random);
+                        var end = start.AddDays(random.Next(1, 14));
+                        events.Add(start, i, Kind.TrialEmail);
+                        events.Add(start.AddDays(1), i, Kind.TrialEmail);
+                        events.Add(end, i, Kind.TrialCancelled, start);
+                        events.Add(end, i, Kind.TrialEmail);
+                        trialStart = start;
+                        trialEnd = start.AddDays(14);
+                        break;
+                    }
 
                 case < 700:
                     break;
                 case < 740:
-                {
-                    var day = random.Next(345);
-                    var start = At(day, random);
-                    var converted = start.AddDays(14);
-                    events.Add(start, i, Kind.TrialEmail);
-                    events.Add(converted.AddDays(-3), i, Kind.TrialEmail);
-                    events.Add(converted, i, Kind.TrialConverted, start);
-                    events.Add(converted, i, Kind.ConversionPayment);
-                    events.Add(converted, i, Kind.TrialEmail);
-                    trialStart = start;
-                    trialEnd = converted;
-                    firstCharge = day + 14;
-                    created = start;
-                    break;
-                }
+                    {
+                        var day = random.Next(345);
+                        var start = At(day, random);
+                        var converted = start.AddDays(14);
+                        events.Add(start, i, Kind.TrialEmail);
+                        events.Add(converted.AddDays(-3), i, Kind.TrialEmail);
+                        events.Add(converted, i, Kind.TrialConverted, start);
+                        events.Add(converted, i, Kind.ConversionPayment);
+                        events.Add(converted, i, Kind.TrialEmail);
+                        trialStart = start;
+                        trialEnd = converted;
+                        firstCharge = day + 14;
+                        created = start;
+                        break;
+                    }
 
                 case < 800:
-                {
-                    var day = random.Next(365);
-                    events.Add(At(day, random), i, Kind.SubscriptionPayment);
-                    firstCharge = day;
-                    created = WindowStart.AddDays(day);
-                    break;
-                }
+                    {
+                        var day = random.Next(365);
+                        events.Add(At(day, random), i, Kind.SubscriptionPayment);
+                        firstCharge = day;
+                        created = WindowStart.AddDays(day);
+                        break;
+                    }
 
                 case < 940:
                     // Some of the long-standing customers went through the cancellation flow or paused.
                     switch (block % 10)
                     {
                         case 0:
-                        {
-                            var started = At(random.Next(365), random);
-                            events.Add(started.AddMinutes(3), i, Kind.Saved, started);
-                            break;
-                        }
+                            {
+                                var started = At(random.Next(365), random);
+                                events.Add(started.AddMinutes(3), i, Kind.Saved, started);
+                                break;
+                            }
 
                         case 1:
-                        {
-                            var day = random.Next(365);
-                            var started = At(day, random);
-                            events.Add(started.AddMinutes(day >= 363 ? 0 : 10), i, day >= 363 ? Kind.Open : Kind.Abandoned, started);
-                            break;
-                        }
+                            {
+                                var day = random.Next(365);
+                                var started = At(day, random);
+                                events.Add(started.AddMinutes(day >= 363 ? 0 : 10), i, day >= 363 ? Kind.Open : Kind.Abandoned, started);
+                                break;
+                            }
 
                         case 2:
-                        {
-                            var day = random.Next(270);
-                            var at = At(day, random);
-                            events.Add(at, i, Kind.Paused);
-                            events.Add(at.AddDays(30 * (1 + (i % 3))), i, Kind.Resumed);
-                            break;
-                        }
+                            {
+                                var day = random.Next(270);
+                                var at = At(day, random);
+                                events.Add(at, i, Kind.Paused);
+                                events.Add(at.AddDays(30 * (1 + (i % 3))), i, Kind.Resumed);
+                                break;
+                            }
                     }
 
                     break;
@@ -347,78 +352,78 @@ internal static class DashboardDatabase
                     declineLast = true;
                     break;
                 case < 951:
-                {
-                    status = "Paused";
-                    var day = 276 + random.Next(89);
-                    paused = At(day, random);
-                    events.Add(paused.Value, i, Kind.Paused);
-                    lastChargeDay = day;
-                    break;
-                }
+                    {
+                        status = "Paused";
+                        var day = 276 + random.Next(89);
+                        paused = At(day, random);
+                        events.Add(paused.Value, i, Kind.Paused);
+                        lastChargeDay = day;
+                        break;
+                    }
 
                 case < 961:
-                {
-                    status = "Trialing";
-                    paid = false;
-                    var start = At(352 + random.Next(14), random);
-                    trialStart = start;
-                    trialEnd = start.AddDays(14);
-                    events.Add(start, i, Kind.TrialRunning, start);
-                    events.Add(start, i, Kind.TrialEmail);
-                    break;
-                }
+                    {
+                        status = "Trialing";
+                        paid = false;
+                        var start = At(352 + random.Next(14), random);
+                        trialStart = start;
+                        trialEnd = start.AddDays(14);
+                        events.Add(start, i, Kind.TrialRunning, start);
+                        events.Add(start, i, Kind.TrialEmail);
+                        break;
+                    }
 
                 case < 986:
-                {
-                    status = "Canceled";
-                    var day = 40 + random.Next(325);
-                    var at = At(day, random);
-                    canceled = at;
-                    var started = at.AddMinutes(-5);
-                    events.Add(at, i, i % 5 == 0 ? Kind.SimpleCancelled : Kind.FullCancelled, started);
-                    events.Add(at, i, Kind.Cancelled);
-                    if (block % 8 == 0)
                     {
-                        // Saved by an offer ten days before, then cancelled anyway: a save not kept.
-                        var saved = at.AddDays(-10);
-                        events.Add(saved.AddMinutes(3), i, Kind.Saved, saved);
-                    }
-                    else if (block % 8 == 1)
-                    {
-                        events.Add(at.AddDays(-30), i, Kind.Paused);
-                    }
+                        status = "Canceled";
+                        var day = 40 + random.Next(325);
+                        var at = At(day, random);
+                        canceled = at;
+                        var started = at.AddMinutes(-5);
+                        events.Add(at, i, i % 5 == 0 ? Kind.SimpleCancelled : Kind.FullCancelled, started);
+                        events.Add(at, i, Kind.Cancelled);
+                        if (block % 8 == 0)
+                        {
+                            // Saved by an offer ten days before, then cancelled anyway: a save not kept.
+                            var saved = at.AddDays(-10);
+                            events.Add(saved.AddMinutes(3), i, Kind.Saved, saved);
+                        }
+                        else if (block % 8 == 1)
+                        {
+                            events.Add(at.AddDays(-30), i, Kind.Paused);
+                        }
 
-                    lastChargeDay = day;
-                    break;
-                }
+                        lastChargeDay = day;
+                        break;
+                    }
 
                 case < 993:
-                {
-                    status = "Expired";
-                    var day = 20 + random.Next(345);
-                    var declined = At(day - 14, random);
-                    events.Add(declined, i, Kind.PastDue);
-                    events.Add(declined.AddDays(14), i, Kind.Expired);
-                    lastChargeDay = day - 14;
-                    declineLast = true;
-                    break;
-                }
+                    {
+                        status = "Expired";
+                        var day = 20 + random.Next(345);
+                        var declined = At(day - 14, random);
+                        events.Add(declined, i, Kind.PastDue);
+                        events.Add(declined.AddDays(14), i, Kind.Expired);
+                        lastChargeDay = day - 14;
+                        declineLast = true;
+                        break;
+                    }
 
                 default:
-                {
-                    // A trial whose conversion was never paid: the trial and the subscription expire together.
-                    status = "Expired";
-                    paid = false;
-                    var start = At(random.Next(340), random);
-                    var end = start.AddDays(14);
-                    trialStart = start;
-                    trialEnd = end;
-                    events.Add(start, i, Kind.TrialEmail);
-                    events.Add(end, i, Kind.TrialExpired, start);
-                    events.Add(end, i, Kind.Expired);
-                    events.Add(end, i, Kind.TrialEmail);
-                    break;
-                }
+                    {
+                        // A trial whose conversion was never paid: the trial and the subscription expire together.
+                        status = "Expired";
+                        paid = false;
+                        var start = At(random.Next(340), random);
+                        var end = start.AddDays(14);
+                        trialStart = start;
+                        trialEnd = end;
+                        events.Add(start, i, Kind.TrialEmail);
+                        events.Add(end, i, Kind.TrialExpired, start);
+                        events.Add(end, i, Kind.Expired);
+                        events.Add(end, i, Kind.TrialEmail);
+                        break;
+                    }
             }
 
             var cycle = 1;
