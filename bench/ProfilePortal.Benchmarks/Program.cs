@@ -14,6 +14,7 @@ var runBenchmarkDotNet = filters.IsEmpty || filters.SelectsAny(typeof(ProfilePag
     (RenewalSweep.Name, RenewalSweep.RunAsync),
     (TrialSweeps.ConversionName, TrialSweeps.ConversionAsync),
     (TrialSweeps.RemindersName, TrialSweeps.RemindersAsync),
+    (DashboardBackfill.Name, DashboardBackfill.RunAsync),
 ];
 
 foreach (var (name, runAsync) in sweeps)
