@@ -82,6 +82,14 @@ public sealed partial class DashboardRollup(
         await CountCancellationsAsync(db, figures, from, to, cancellationToken);
         await CountPausesAsync(db, figures, from, to, cancellationToken);
 
+        // A save counts on the day it was made, once the whole day's 30-day window is over (SaveRate's definition).
+        var maturedDays = DashboardDays.Start(DashboardDays.Of(now - SaveRate.Window));
+        foreach (var (decidedAt, kept) in await SaveRate.MaturedSavesAsync(db, from, maturedDays < to ? maturedDays : to, now, cancellationToken))
+        {
+            figures.Add(decidedAt, DashboardMetrics.Saves);
+            figures.Add(decidedAt, DashboardMetrics.SavesKept, value: kept ? 1 : 0);
+        }
+
         // The big tables are counted per day in SQL over their (action | created, instant) indexes.
         for (var day = first; day <= today; day = day.AddDays(1))
         {
@@ -102,13 +110,6 @@ public sealed partial class DashboardRollup(
             figures.Add(day, DashboardMetrics.EmailsSettled, value: emails.Sum(e => e.Count));
             figures.Add(day, DashboardMetrics.EmailsSent, value: emails.Where(e => e.Status == EmailStatus.Sent).Sum(e => e.Count));
 
-            // A save counts on the day it was made once its 30-day window is over (SaveRate's definition).
-            if (dayEnd + SaveRate.Window <= now)
-            {
-                var saves = await SaveRate.OfAsync(db, dayStart, dayEnd, now, cancellationToken);
-                figures.Add(day, DashboardMetrics.Saves, value: saves.Saved);
-                figures.Add(day, DashboardMetrics.SavesKept, value: saves.Kept);
-            }
         }
     }
 

@@ -22,12 +22,23 @@ public sealed record SaveRate(int Saved, int Kept)
     public static async Task<SaveRate> OfAsync(
         IPortalDbContext db, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        var saves = await MaturedSavesAsync(db, from, to, now, cancellationToken);
+        return new SaveRate(saves.Count, saves.Count(s => s.Kept));
+    }
+
+    /// <summary>
+    /// Each save decided in [<paramref name="from"/>, <paramref name="to"/>) whose window is over at
+    /// <paramref name="now"/>, with whether it was kept: two reads whatever the length of the period.
+    /// </summary>
+    internal static async Task<IReadOnlyList<(DateTimeOffset DecidedAt, bool Kept)>> MaturedSavesAsync(
+        IPortalDbContext db, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(db);
         var matured = now - Window;
         var end = to < matured ? to : matured;
         if (end <= from)
         {
-            return new SaveRate(0, 0);
+            return [];
         }
 
         // Two narrow reads joined here: instants are stored in a form SQL can compare but not add to.
@@ -41,7 +52,6 @@ public sealed record SaveRate(int Saved, int Kept)
             .Select(f => new { f.SubscriptionId, DecidedAt = f.DecidedAt!.Value })
             .ToListAsync(cancellationToken))
             .ToLookup(f => f.SubscriptionId, f => f.DecidedAt);
-        var kept = saves.Count(save => !cancellations[save.SubscriptionId].Any(at => at > save.DecidedAt && at <= save.DecidedAt + Window));
-        return new SaveRate(saves.Count, kept);
+        return [.. saves.Select(save => (save.DecidedAt, !cancellations[save.SubscriptionId].Any(at => at > save.DecidedAt && at <= save.DecidedAt + Window)))];
     }
 }

@@ -17,6 +17,8 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.HasIndex(s => new { s.Status, s.CurrentPeriodEnd });
         // The grace expiry looks up past-due rows by the end of their grace.
         builder.HasIndex(s => new { s.Status, s.GraceEndsAt });
+        // The dashboard snapshot groups the paid subscriptions by plan, status and running discount from this index alone.
+        builder.HasIndex(s => new { s.PlanCode, s.Status, s.DiscountPercent, s.DiscountExpiresAt });
         builder.Property(s => s.PlanCode).HasMaxLength(32).IsRequired();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.CancellationReason).HasMaxLength(1000);

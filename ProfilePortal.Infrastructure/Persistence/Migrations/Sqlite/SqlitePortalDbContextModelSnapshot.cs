@@ -518,11 +518,11 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OrganizationId")
                         .IsUnique();
 
-                    b.HasIndex("PlanCode");
-
                     b.HasIndex("Status", "CurrentPeriodEnd");
 
                     b.HasIndex("Status", "GraceEndsAt");
+
+                    b.HasIndex("PlanCode", "Status", "DiscountPercent", "DiscountExpiresAt");
 
                     b.ToTable("Subscriptions", (string)null);
                 });

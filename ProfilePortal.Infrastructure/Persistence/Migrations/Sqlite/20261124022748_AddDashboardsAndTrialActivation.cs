@@ -11,6 +11,10 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Subscriptions_PlanCode",
+                table: "Subscriptions");
+
             migrationBuilder.CreateTable(
                 name: "DailyMetrics",
                 columns: table => new
@@ -62,6 +66,11 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                 column: "OutcomeAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Subscriptions_PlanCode_Status_DiscountPercent_DiscountExpiresAt",
+                table: "Subscriptions",
+                columns: new[] { "PlanCode", "Status", "DiscountPercent", "DiscountExpiresAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EmailMessages_CreatedAt_Status",
                 table: "EmailMessages",
                 columns: new[] { "CreatedAt", "Status" });
@@ -96,8 +105,17 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Trials");
 
             migrationBuilder.DropIndex(
+                name: "IX_Subscriptions_PlanCode_Status_DiscountPercent_DiscountExpiresAt",
+                table: "Subscriptions");
+
+            migrationBuilder.DropIndex(
                 name: "IX_EmailMessages_CreatedAt_Status",
                 table: "EmailMessages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscriptions_PlanCode",
+                table: "Subscriptions",
+                column: "PlanCode");
         }
     }
 }
