@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OrganizationProvisioning>();
         services.AddSingleton<OrganizationAccess>();
+        services.AddSingleton<OrganizationService>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<FeatureSettings>();
         services.AddSingleton<FeatureFlagAdmin>();

@@ -117,7 +117,7 @@ public sealed partial class CustomerDirectory(IPortalDbContextFactory dbFactory,
                 account.Subscription, account.History, account.Payments, quota, account.Grants));
         }
 
-        var activity = await ActivityFeed.LoadAsync((DbContext)db, userId, DateTimeOffset.MinValue, null, ListLimit, cancellationToken);
+        var activity = await ActivityFeed.LoadAsync((DbContext)db, userId, DateTimeOffset.MinValue, null, ListLimit, cancellationToken: cancellationToken);
         var emails = string.IsNullOrEmpty(user.Email)
             ? []
             : await db.EmailMessages.AsNoTracking()

@@ -108,6 +108,30 @@ public sealed class Subscription : IVersioned
     public bool HasPaidAccess => !IsFree && Status is SubscriptionStatus.Active or SubscriptionStatus.PastDue or SubscriptionStatus.Trialing;
 
     /// <summary>The idempotency key of the charge for the next period: the gateway's invoice id.</summary>
+    /// <summary>
+    /// A paid subscription that still runs (trialing, active, past due or paused): its organization cannot be
+    /// deleted until it ends.
+    /// </summary>
+    public bool RunsPaid => !IsFree && Status is SubscriptionStatus.Active or SubscriptionStatus.Trialing
+        or SubscriptionStatus.PastDue or SubscriptionStatus.Paused;
+
+    /// <summary>The reason recorded when the subscription ends because its organization was deleted.</summary>
+    public const string OrganizationDeletedReason = "organization_deleted";
+
+    /// <summary>Ends a subscription that no longer runs paid, because its organization was deleted (ADR-019).</summary>
+    public void EndWithOrganization(DateTimeOffset now)
+    {
+        if (RunsPaid)
+        {
+            throw new InvalidOperationException($"Subscription {Id} still runs paid; its organization cannot be deleted.");
+        }
+
+        Status = SubscriptionStatus.Canceled;
+        CanceledAt ??= now;
+        CancellationReason ??= OrganizationDeletedReason;
+        CancelAtPeriodEnd = false;
+    }
+
     public string NextPaymentKey => PaymentKey(Id, BillingCycle + 1);
 
     public static string PaymentKey(Guid subscriptionId, int cycle) => $"{subscriptionId:N}:{cycle}";

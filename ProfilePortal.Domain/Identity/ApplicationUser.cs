@@ -38,6 +38,12 @@ public sealed class ApplicationUser : IdentityUser<Guid>, ISearchKeyed
 
     public DateTimeOffset? LastDiscountUsedAt { get; internal set; }
 
+    /// <summary>
+    /// The organization the person chose to act in; null, or one they no longer belong to, means the personal
+    /// (else the first) organization. Only <c>OrganizationService</c> sets it, after checking the membership.
+    /// </summary>
+    public Guid? CurrentOrganizationId { get; internal set; }
+
     /// <summary>Creates a new account's user row; Identity fills in the credentials.</summary>
     public static ApplicationUser Create(string email, string language, DateTimeOffset now) => new()
     {

@@ -23,6 +23,12 @@ public sealed class Organization : ISearchKeyed
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// When an Owner deleted it; null while it lives. A deleted organization has no members left, so no one sees
+    /// it, while its subscription, grants, usage and payments stay for accounting (ADR-019).
+    /// </summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
     public List<Membership> Members { get; private set; } = [];
 
     /// <summary>A personal organization with <paramref name="ownerId"/> as its Owner.</summary>
@@ -38,6 +44,38 @@ public sealed class Organization : ISearchKeyed
         organization.Members.Add(Membership.Create(organization.Id, ownerId, OrganizationRole.Owner, now));
         return organization;
     }
+
+    /// <summary>A shared organization named <paramref name="name"/> (see <see cref="ValidateName"/>) with its creator as Owner.</summary>
+    public static Organization Create(Guid ownerId, string name, DateTimeOffset now)
+    {
+        var organization = new Organization
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = name,
+            CreatedAt = now,
+        };
+        organization.Members.Add(Membership.Create(organization.Id, ownerId, OrganizationRole.Owner, now));
+        return organization;
+    }
+
+    /// <summary>The trimmed name, or a validation error when it is empty or longer than <see cref="NameMaxLength"/>.</summary>
+    public static Result<string> ValidateName(string? name)
+    {
+        var trimmed = name?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            return new Error("organizations.name_required", "Enter a name.", nameof(Name));
+        }
+
+        return trimmed.Length > NameMaxLength
+            ? new Error("organizations.name_too_long", $"The name is longer than {NameMaxLength} characters.", nameof(Name))
+            : trimmed;
+    }
+
+    /// <summary>Renames to a name already checked by <see cref="ValidateName"/>.</summary>
+    public void Rename(string name) => Name = name;
+
+    public void MarkDeleted(DateTimeOffset now) => DeletedAt ??= now;
 
     public void RefreshSearchKeys() => NormalizedName = SearchKey.Normalize(Name);
 

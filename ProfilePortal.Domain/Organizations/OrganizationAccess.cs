@@ -8,12 +8,19 @@ public sealed record MembershipSummary(Guid OrganizationId, string OrganizationN
 
 /// <summary>
 /// Who is signed in and in which organization they act: the pages' starting point. The current organization is
-/// the first of <see cref="Memberships"/> (owned before administered before joined) until organizations can be
-/// switched.
+/// the one the user switched to (<paramref name="CurrentOrganizationId"/>) while they are still a member of it,
+/// else the personal one, else the first of <see cref="Memberships"/> (owned before administered before joined).
 /// </summary>
-public sealed record Workspace(Guid UserId, string Email, string? TimeZone, string Language, IReadOnlyList<MembershipSummary> Memberships)
+public sealed record Workspace(
+    Guid UserId, string Email, string? TimeZone, string Language, IReadOnlyList<MembershipSummary> Memberships, Guid? CurrentOrganizationId = null)
 {
-    public MembershipSummary Current => Memberships[0];
+    public MembershipSummary Current => Pick(Memberships, CurrentOrganizationId);
+
+    /// <summary>The current organization among <paramref name="memberships"/> (not empty) for the stored choice.</summary>
+    public static MembershipSummary Pick(IReadOnlyList<MembershipSummary> memberships, Guid? chosen) =>
+        memberships.FirstOrDefault(m => m.OrganizationId == chosen)
+        ?? memberships.FirstOrDefault(m => m.IsPersonal)
+        ?? memberships[0];
 
     public bool CanManageBilling => Current.Role is OrganizationRole.Owner or OrganizationRole.Admin;
 }
@@ -28,7 +35,7 @@ public sealed class OrganizationAccess(IPortalDbContextFactory dbFactory)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         return await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId)
+            .Where(m => m.UserId == userId && m.Organization!.DeletedAt == null)
             .OrderBy(m => m.Role == OrganizationRole.Owner ? 0 : m.Role == OrganizationRole.Admin ? 1 : 2) // stored as text: order by meaning
             .ThenBy(m => m.JoinedAt)
             .Select(m => new MembershipSummary(m.OrganizationId, m.Organization!.Name, m.Role, m.Organization.IsPersonal))
@@ -47,9 +54,11 @@ public sealed class OrganizationAccess(IPortalDbContextFactory dbFactory)
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Email, u.TimeZone, u.PreferredLanguage })
+            .Select(u => new { u.Email, u.TimeZone, u.PreferredLanguage, u.CurrentOrganizationId })
             .FirstOrDefaultAsync(cancellationToken);
-        return user is null ? null : new Workspace(userId, user.Email ?? string.Empty, user.TimeZone, user.PreferredLanguage, memberships);
+        return user is null
+            ? null
+            : new Workspace(userId, user.Email ?? string.Empty, user.TimeZone, user.PreferredLanguage, memberships, user.CurrentOrganizationId);
     }
 
     /// <summary>The member's role, or a forbidden error when the user is not a member.</summary>

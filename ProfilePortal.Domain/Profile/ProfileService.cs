@@ -38,20 +38,23 @@ public sealed class ProfileService(
 
         var quota = await quotas.GetSnapshotAsync(db, row.Basis, cancellationToken);
         var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
-        var activity = await ActivityFeed.LoadAsync((DbContext)db, userId, since, before: null, activityLimit + 1, cancellationToken);
+        var activity = await ActivityFeed.LoadAsync((DbContext)db, userId, since, before: null, activityLimit + 1, row.Basis.OrganizationId, cancellationToken);
         var shown = activity.Take(activityLimit).ToList();
         metrics.Viewed();
         metrics.ActivityEventsShown(shown.Count);
         return new ProfilePage(row.Profile, quota, shown, activity.Count > activityLimit);
     }
 
-    /// <summary>"Show more": the next page of the timeline, older than <paramref name="before"/>.</summary>
+    /// <summary>
+    /// "Show more": the next page of the timeline, older than <paramref name="before"/>, in the organization the page
+    /// shows (<paramref name="organizationId"/>; null for all of the user's). Only the user's own events are read.
+    /// </summary>
     public async Task<(IReadOnlyList<ActivityItem> Items, bool HasMore)> LoadActivityAsync(
-        Guid userId, DateTimeOffset before, int take = ActivityFeed.PageSize, CancellationToken cancellationToken = default)
+        Guid userId, DateTimeOffset before, int take = ActivityFeed.PageSize, Guid? organizationId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
-        var items = await ActivityFeed.LoadAsync((DbContext)db, userId, since, before, take + 1, cancellationToken);
+        var items = await ActivityFeed.LoadAsync((DbContext)db, userId, since, before, take + 1, organizationId, cancellationToken);
         metrics.ActivityEventsShown(Math.Min(items.Count, take));
         return ([.. items.Take(take)], items.Count > take);
     }
@@ -129,16 +132,18 @@ public sealed class ProfileService(
         return row;
     }
 
-    // One query: the user, their first organization (the personal one, then the oldest), its subscription and plan.
-    // Compiled once: it runs on every page view.
+    // One query: the user, their current organization (the one they switched to while still a member, else the
+    // personal one, then the oldest: Workspace.Current's rule), its subscription and plan. Compiled once: it runs on
+    // every page view.
     private static readonly Func<DbContext, Guid, Task<ProfileRow?>> ProfileQuery = EF.CompileAsyncQuery((DbContext db, Guid userId) =>
         (from m in db.Set<Membership>()
          where m.UserId == userId
          join u in db.Set<ApplicationUser>() on m.UserId equals u.Id
          join o in db.Set<Organization>() on m.OrganizationId equals o.Id
+         where o.DeletedAt == null
          join s in db.Set<Subscription>() on o.Id equals s.OrganizationId
          join p in db.Set<Plan>() on s.PlanCode equals p.Code
-         orderby o.IsPersonal descending, m.JoinedAt
+         orderby (u.CurrentOrganizationId == o.Id ? 0 : 1), o.IsPersonal descending, m.JoinedAt
          select new ProfileRow(
              new ProfileView(
                  u.Id,

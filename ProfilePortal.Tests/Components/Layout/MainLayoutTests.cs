@@ -14,6 +14,7 @@ public sealed class MainLayoutTests : PortalComponentTestContext
     {
         ComponentFactories.AddStub<ProfilePortal.Components.Trials.TrialBanner>();
         ComponentFactories.AddStub<ProfilePortal.Components.Retention.PauseBanner>();
+        ComponentFactories.AddStub<ProfilePortal.Components.Organizations.OrganizationSwitcher>();
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public sealed partial class ProfilePage
         _activityFailed = false;
         try
         {
-            var (items, hasMore) = await Profiles.LoadActivityAsync(_userId, _activity[^1].OccurredAt);
+            var (items, hasMore) = await Profiles.LoadActivityAsync(_userId, _activity[^1].OccurredAt, organizationId: Data.Profile.OrganizationId);
             _activity.AddRange(items);
             _hasMoreActivity = hasMore;
         }
@@ -170,7 +170,7 @@ public sealed partial class ProfilePage
     {
         try
         {
-            var (items, hasMore) = await Profiles.LoadActivityAsync(_userId, DateTimeOffset.MaxValue);
+            var (items, hasMore) = await Profiles.LoadActivityAsync(_userId, DateTimeOffset.MaxValue, organizationId: Data.Profile.OrganizationId);
             _activity = [.. items];
             _hasMoreActivity = hasMore;
         }
