@@ -24,6 +24,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OrganizationProvisioning>();
         services.AddSingleton<OrganizationAccess>();
+        services.AddSingleton<MembersService>();
+        services.AddSingleton<InvitationService>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<FeatureSettings>();
         services.AddSingleton<FeatureFlagAdmin>();
