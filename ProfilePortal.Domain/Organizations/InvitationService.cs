@@ -44,7 +44,7 @@ public sealed class InvitationService(
         var normalized = Invitation.Normalize(address);
         var invitee = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedEmail == normalized)
-            .Select(u => new { u.Id, u.PreferredLanguage })
+            .Select(u => new { u.Id, u.PreferredLanguage, u.Email, u.FirstName, u.LastName })
             .FirstOrDefaultAsync(cancellationToken);
         if (invitee is not null && await db.Memberships.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == invitee.Id, cancellationToken))
         {
@@ -72,7 +72,9 @@ public sealed class InvitationService(
         db.EmailMessages.Add(await outbox.PrepareAsync(
             invitation.Email,
             invitee?.PreferredLanguage ?? inviter.PreferredLanguage,
-            new InvitationModel(inviter.DisplayName, organizationName, role, links.Value.Link(PathPrefix + token), invitation.ExpiresAt),
+            new InvitationModel(
+                invitee is null ? null : PersonName.Display(invitee.FirstName, invitee.LastName, invitee.Email ?? address),
+                inviter.DisplayName, organizationName, role, links.Value.Link(PathPrefix + token), invitation.ExpiresAt),
             cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         return new PendingInvitation(invitation.Id, invitation.Email, role, inviter.DisplayName, now, invitation.ExpiresAt);
