@@ -25,6 +25,8 @@ public static class DependencyInjection
         services.AddSingleton<OrganizationProvisioning>();
         services.AddSingleton<OrganizationAccess>();
         services.AddSingleton<OrganizationService>();
+        services.AddSingleton<MembersService>();
+        services.AddSingleton<InvitationService>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<FeatureSettings>();
         services.AddSingleton<FeatureFlagAdmin>();

@@ -26,6 +26,10 @@ public static class DependencyInjection
         services.AddPortalPayments(configuration);
         services.AddPortalScheduling(configuration);
         services.AddPortalFeatureDefinitions();
+        services.AddOptions<Domain.Organizations.InvitationOptions>()
+            .Bind(configuration.GetSection(Domain.Organizations.InvitationOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         // Every node shares the key ring through the database, so cookies and circuits survive a restart
         // and work behind a load balancer.

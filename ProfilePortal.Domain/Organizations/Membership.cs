@@ -17,6 +17,9 @@ public sealed class Membership
 
     public Organization? Organization { get; private set; }
 
+    /// <summary>Gives the member another role; who may do it, and the last-Owner rule, are <see cref="MembersService"/>'s.</summary>
+    internal void ChangeRole(OrganizationRole role) => Role = role;
+
     internal static Membership Create(Guid organizationId, Guid userId, OrganizationRole role, DateTimeOffset now) => new()
     {
         OrganizationId = organizationId,

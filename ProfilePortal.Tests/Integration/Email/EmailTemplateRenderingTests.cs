@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfilePortal.Domain.Alerts;
 using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Quotas;
 using ProfilePortal.Domain.Retention;
 using ProfilePortal.Domain.Trials;
@@ -58,6 +59,8 @@ public sealed class EmailTemplateRenderingTests
         { WinBack("Ben", WinBackKind.Trial, 2), "en", "Come back to ProfilePortal" },
         { AlertRaised("Анна", AlertSeverity.Critical), "ru", "Критичное оповещение: доля ошибок списаний" },
         { AlertRaised("Ben", AlertSeverity.Critical), "en", "Critical alert: billing error rate" },
+        { Invitation("Анна", OrganizationRole.Member), "ru", "Приглашение в организацию «Acme ML»" },
+        { Invitation("Ben", OrganizationRole.Admin), "en", "You are invited to join Acme ML" },
     };
 
     private const string UnsubscribeLink = "https://portal.example/unsubscribe?token=CfDJ8a_b-c";
@@ -233,6 +236,7 @@ public sealed class EmailTemplateRenderingTests
         PauseReminderModel m => _renderer.RenderAsync(m, language),
         WinBackModel m => _renderer.RenderAsync(m, language),
         AlertRaisedModel m => _renderer.RenderAsync(m, language),
+        InvitationModel m => _renderer.RenderAsync(m, language),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Add the model here."),
     };
 
@@ -275,6 +279,32 @@ public sealed class EmailTemplateRenderingTests
 
     private static WinBackModel WinBack(string name, WinBackKind kind, int step) =>
         new(name, kind, step, $"https://portal.example/pricing?from=winback&step={step}", UnsubscribeLink);
+
+    private static InvitationModel Invitation(string name, OrganizationRole role) =>
+        new(name, "Carol Inviter", "Acme ML", role, "https://portal.example/invitations/tok3n", Noon);
+
+    [Theory]
+    [InlineData("ru", "Carol Inviter приглашает вас в организацию «Acme ML» в ProfilePortal в роли администратора.", "Принять приглашение", "UTC")]
+    [InlineData("en", "Carol Inviter invites you to join the organization Acme ML on ProfilePortal as an admin.", "Accept the invitation", "UTC")]
+    public async Task The_invitation_email_names_the_inviter_the_organization_and_the_role_and_carries_the_link_and_its_expiry(
+        string language, string body, string action, string zone)
+    {
+        var email = await RenderAsync(Invitation("Ben", OrganizationRole.Admin), language);
+
+        Assert.Contains(body, email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{action}:\nhttps://portal.example/invitations/tok3n", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://portal.example/invitations/tok3n\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(zone, email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_invitation_email_to_someone_without_an_account_greets_without_a_name()
+    {
+        var email = await RenderAsync(Invitation("Ben", OrganizationRole.Member) with { DisplayName = null }, "en");
+
+        Assert.StartsWith("Hello!\n\n", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("as a member.", email.TextBody, StringComparison.Ordinal);
+    }
 
     private static AlertRaisedModel AlertRaised(string name, AlertSeverity severity) => new(
         name, AlertRules.BillingErrorRate, severity, AlertUnit.Percent, AlertComparison.Above, 7.5, 5, TimeSpan.FromHours(1), Noon, "Europe/Moscow",
