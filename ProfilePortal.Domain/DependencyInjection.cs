@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<Audit.AuditLogQuery>();
         services.AddSingleton<Dashboards.DashboardRollup>();
         services.AddSingleton<Dashboards.DashboardQueries>();
+        services.AddSingleton<Credentials.CredentialService>();
         return services;
     }
 }

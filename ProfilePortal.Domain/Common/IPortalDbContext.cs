@@ -82,6 +82,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<Dashboards.DailyMetric> DailyMetrics { get; }
 
+    DbSet<Credentials.OrganizationCredential> OrganizationCredentials { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

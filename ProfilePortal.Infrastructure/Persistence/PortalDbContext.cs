@@ -84,6 +84,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Domain.Dashboards.DailyMetric> DailyMetrics => Set<Domain.Dashboards.DailyMetric>();
 
+    public DbSet<Domain.Credentials.OrganizationCredential> OrganizationCredentials => Set<Domain.Credentials.OrganizationCredential>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) =>
