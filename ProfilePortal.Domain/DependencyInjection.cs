@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<Dashboards.DashboardRollup>();
         services.AddSingleton<Dashboards.DashboardQueries>();
         services.AddSingleton<Credentials.CredentialService>();
+        services.AddScoped<LegacyImport.LegacyAccountImport>();
         return services;
     }
 }
