@@ -66,6 +66,8 @@ public static class DependencyInjection
         services.AddSingleton<Audit.AuditLogQuery>();
         services.AddSingleton<Dashboards.DashboardRollup>();
         services.AddSingleton<Dashboards.DashboardQueries>();
+        services.AddSingleton<Credentials.CredentialService>();
+        services.AddScoped<LegacyImport.LegacyAccountImport>();
         return services;
     }
 }

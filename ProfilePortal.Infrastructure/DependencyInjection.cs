@@ -37,6 +37,7 @@ public static class DependencyInjection
             .SetApplicationName("ProfilePortal")
             .PersistKeysToDbContext<PortalDbContext>();
         services.AddSingleton<IUnsubscribeTokens, DataProtectionUnsubscribeTokens>();
+        services.AddSingleton<Domain.Credentials.ICredentialProtector, Credentials.DataProtectionCredentialProtector>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: [HealthCheckTags.Ready]);

@@ -21,6 +21,11 @@ if (StartupCommands.IsMigrate(args))
     return await StartupCommands.MigrateAsync(app);
 }
 
+if (StartupCommands.IsImportLegacy(args))
+{
+    return await StartupCommands.ImportLegacyAsync(app, args, Console.Out);
+}
+
 await app.PrepareDatabaseAsync();
 app.UsePortalPipeline();
 await app.RunAsync();

@@ -118,7 +118,7 @@ public sealed class Subscription : IVersioned
     /// <summary>The reason recorded when the subscription ends because its organization was deleted.</summary>
     public const string OrganizationDeletedReason = "organization_deleted";
 
-    /// <summary>Ends a subscription that no longer runs paid, because its organization was deleted (ADR-019).</summary>
+    /// <summary>Ends a subscription that no longer runs paid, because its organization was deleted (ADR-018).</summary>
     public void EndWithOrganization(DateTimeOffset now)
     {
         if (RunsPaid)

@@ -84,6 +84,8 @@ public interface IPortalDbContext : IAsyncDisposable
 
     DbSet<Invitation> Invitations { get; }
 
+    DbSet<Credentials.OrganizationCredential> OrganizationCredentials { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed class Organization : ISearchKeyed
 
     /// <summary>
     /// When an Owner deleted it; null while it lives. A deleted organization has no members left, so no one sees
-    /// it, while its subscription, grants, usage and payments stay for accounting (ADR-019).
+    /// it, while its subscription, grants, usage and payments stay for accounting (ADR-018).
     /// </summary>
     public DateTimeOffset? DeletedAt { get; private set; }
 

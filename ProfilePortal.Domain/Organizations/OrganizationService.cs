@@ -165,7 +165,7 @@ public sealed class OrganizationService(IPortalDbContextFactory dbFactory, TimeP
     }
 
     /// <summary>
-    /// Deletes an organization (ADR-019): Owner only, never the personal one, not while a paid subscription runs.
+    /// Deletes an organization (ADR-018): Owner only, never the personal one, not while a paid subscription runs.
     /// Every membership goes, so no one sees it again; its Free subscription ends; its accounting rows stay.
     /// </summary>
     public async Task<Result> DeleteAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken = default)

@@ -37,6 +37,10 @@ public sealed class QuotaGrant
     public static QuotaGrant FromPack(Guid organizationId, string packCode, int launches, Guid buyerId, QuotaPeriod period, DateTimeOffset now) =>
         Create(organizationId, QuotaGrantSource.Pack, launches, $"Pack {packCode}", packCode, buyerId, period, now);
 
+    /// <summary>The launches an account had left in the old single-user system, given once when it was imported.</summary>
+    public static QuotaGrant FromLegacyImport(Guid organizationId, int launches, QuotaPeriod period, DateTimeOffset now) =>
+        Create(organizationId, QuotaGrantSource.Admin, launches, "Legacy import", packCode: null, by: null, period, now);
+
     private static QuotaGrant Create(
         Guid organizationId, QuotaGrantSource source, int launches, string reason, string? packCode, Guid? by, QuotaPeriod period, DateTimeOffset now)
     {

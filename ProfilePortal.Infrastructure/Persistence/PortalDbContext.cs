@@ -86,6 +86,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<Domain.Credentials.OrganizationCredential> OrganizationCredentials => Set<Domain.Credentials.OrganizationCredential>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) =>
