@@ -119,8 +119,9 @@ public sealed class InvitationService(
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var hash = InvitationTokens.Hash(token);
+        // An invitation to an organization deleted since is no invitation any more.
         var row = await db.Invitations.AsNoTracking()
-            .Where(i => i.TokenHash == hash)
+            .Where(i => i.TokenHash == hash && i.Organization!.DeletedAt == null)
             .Select(i => new
             {
                 Invitation = i,
@@ -152,7 +153,7 @@ public sealed class InvitationService(
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var hash = InvitationTokens.Hash(token);
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.Organization!.DeletedAt == null, cancellationToken);
         if (invitation is null)
         {
             return MembersErrors.InvitationNotFound;

@@ -58,6 +58,25 @@ public sealed class MembersInvitationTests(PortalServices portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_invitation_to_an_organization_deleted_since_is_not_found_and_joins_nobody()
+    {
+        var owner = await portal.ConfirmedUserAsync();
+        var organizations = portal.Get<OrganizationService>();
+        var organizationId = (await organizations.CreateAsync(owner.Id, "Short-lived team")).Value;
+        var email = Builders.UniqueEmail("invitee");
+        Assert.True((await Invitations.InviteAsync(owner.Id, organizationId, email, OrganizationRole.Member)).Succeeded);
+        var token = await portal.InvitationTokenAsync(email);
+        Assert.True((await organizations.DeleteAsync(owner.Id, organizationId)).Succeeded);
+        var invitee = await portal.ConfirmedUserAsync(email);
+
+        var accepted = await Invitations.AcceptAsync(invitee.Id, token);
+
+        Assert.Null(await Invitations.GetAsync(token));
+        Assert.Equal(MembersErrors.InvitationNotFound, accepted.Errors.Single());
+        Assert.Empty(await portal.RolesAsync(organizationId));
+    }
+
+    [Fact]
     public async Task Another_user_cannot_accept_the_invitation()
     {
         var (team, _, token) = await InvitedAsync();
