@@ -37,6 +37,28 @@ internal static class AdminQuotaText
         return key is not null && l[key, QuotaGrant.ReasonMaxLength, QuotaExtensionService.MaxEmails] is { ResourceNotFound: false } text ? text.Value : error.Message;
     }
 
+    /// <summary>
+    /// Puts the message of each error that names a field under that field in <paramref name="fieldErrors"/>; returns
+    /// the message of the last error that names none, or null when every error belongs to a field.
+    /// </summary>
+    public static string? ShowErrors(IStringLocalizer<SharedResource> l, IEnumerable<Error> errors, IDictionary<string, string> fieldErrors)
+    {
+        string? general = null;
+        foreach (var error in errors)
+        {
+            if (error.Field is { } field)
+            {
+                fieldErrors[field] = Error(l, error);
+            }
+            else
+            {
+                general = Error(l, error);
+            }
+        }
+
+        return general;
+    }
+
     public static string Outcome(IStringLocalizer<SharedResource> l, QuotaExtensionOutcome outcome) => l[$"AdminQuota.Outcome.{outcome}"];
 
     public static MudBlazor.Color OutcomeColor(QuotaExtensionOutcome outcome) => outcome switch

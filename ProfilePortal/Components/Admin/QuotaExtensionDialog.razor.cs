@@ -71,7 +71,7 @@ public sealed partial class QuotaExtensionDialog
                 return;
             }
 
-            Show(result.Errors);
+            _error = AdminQuotaText.ShowErrors(L, result.Errors, _fieldErrors) ?? _error;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -81,21 +81,6 @@ public sealed partial class QuotaExtensionDialog
         finally
         {
             _saving = false;
-        }
-    }
-
-    private void Show(IReadOnlyList<Error> errors)
-    {
-        foreach (var error in errors)
-        {
-            if (error.Field is { } field)
-            {
-                _fieldErrors[field] = AdminQuotaText.Error(L, error);
-            }
-            else
-            {
-                _error = AdminQuotaText.Error(L, error);
-            }
         }
     }
 }

@@ -95,17 +95,7 @@ public sealed partial class RefundDialog
                 return;
             }
 
-            foreach (var error in result.Errors)
-            {
-                if (error.Field is { } field)
-                {
-                    _fieldErrors[field] = AdminQuotaText.Error(L, error);
-                }
-                else
-                {
-                    _error = AdminQuotaText.Error(L, error);
-                }
-            }
+            _error = AdminQuotaText.ShowErrors(L, result.Errors, _fieldErrors) ?? _error;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
