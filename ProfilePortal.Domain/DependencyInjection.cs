@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<QuotaExtensionService>();
         services.AddSingleton<RefundService>();
         services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<SubscriptionMoveService>();
         services.AddSingleton<AlertMonitor>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<Audit.AuditLogQuery>();

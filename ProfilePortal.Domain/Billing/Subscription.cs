@@ -588,6 +588,20 @@ public sealed class Subscription : IVersioned
         DiscountExpiresAt = null;
     }
 
+    /// <summary>
+    /// Hands the subscription, as it stands (plan, period, billing cycle, discount, pause, dunning), to another
+    /// organization: an admin's audited move (ADR-022). The caller has checked the target may receive it.
+    /// </summary>
+    public void MoveTo(Guid organizationId)
+    {
+        if (organizationId == Guid.Empty || organizationId == OrganizationId)
+        {
+            throw new ArgumentException("A subscription moves to another, existing organization.", nameof(organizationId));
+        }
+
+        OrganizationId = organizationId;
+    }
+
     /// <summary>A new period or plan starts clean: no cancellation pending.</summary>
     private void ClearCancellation()
     {
