@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton<RefundService>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<SubscriptionMoveService>();
+        services.AddSingleton<OrganizationDirectory>();
         services.AddSingleton<AlertMonitor>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<Audit.AuditLogQuery>();

@@ -147,14 +147,24 @@ public sealed partial class CustomerDirectory(IPortalDbContextFactory dbFactory,
         }
 
         var upper = SearchKey.UpperBound(prefix);
-        var ids = users.Where(Range<ApplicationUser>(u => u.NormalizedEmail, prefix, upper)).Select(u => u.Id)
-            .Union(users.Where(Range<ApplicationUser>(u => u.NormalizedFirstName, prefix, upper)).Select(u => u.Id))
-            .Union(users.Where(Range<ApplicationUser>(u => u.NormalizedLastName, prefix, upper)).Select(u => u.Id))
-            .Union(users.Where(Range<ApplicationUser>(u => u.NormalizedCompany, prefix, upper)).Select(u => u.Id))
-            .Union(db.Organizations.Where(Range<Organization>(o => o.NormalizedName, prefix, upper))
-                .Join(db.Memberships, o => o.Id, m => m.OrganizationId, (o, m) => m.UserId));
+        var ids = UserIdsMatching(db, prefix, upper)
+            .Union(OrganizationsNamed(db, prefix, upper).Join(db.Memberships, o => o.Id, m => m.OrganizationId, (o, m) => m.UserId));
         return users.Where(u => ids.Contains(u.Id));
     }
+
+    /// <summary>The ids of the users whose email, first or last name or company starts with <paramref name="prefix"/>.</summary>
+    internal static IQueryable<Guid> UserIdsMatching(IPortalDbContext db, string prefix, string? upper)
+    {
+        var users = db.Users.AsNoTracking();
+        return users.Where(Range<ApplicationUser>(u => u.NormalizedEmail, prefix, upper)).Select(u => u.Id)
+            .Union(users.Where(Range<ApplicationUser>(u => u.NormalizedFirstName, prefix, upper)).Select(u => u.Id))
+            .Union(users.Where(Range<ApplicationUser>(u => u.NormalizedLastName, prefix, upper)).Select(u => u.Id))
+            .Union(users.Where(Range<ApplicationUser>(u => u.NormalizedCompany, prefix, upper)).Select(u => u.Id));
+    }
+
+    /// <summary>The organizations whose name starts with <paramref name="prefix"/>.</summary>
+    internal static IQueryable<Organization> OrganizationsNamed(IPortalDbContext db, string prefix, string? upper) =>
+        db.Organizations.AsNoTracking().Where(Range<Organization>(o => o.NormalizedName, prefix, upper));
 
     internal static IQueryable<ApplicationUser> Sorted(IQueryable<ApplicationUser> users, CustomerSort sort, bool descending) => (sort, descending) switch
     {

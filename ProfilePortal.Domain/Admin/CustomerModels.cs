@@ -61,12 +61,15 @@ public sealed record CustomerProfile(
     bool TrialUsed,
     bool IsAdmin);
 
-/// <summary>One organization the customer belongs to, with its members, billing and quota.</summary>
+/// <summary>
+/// One organization with its members, billing and quota; <paramref name="Role"/> is the customer's role in it, null when
+/// the organization is shown on its own page.
+/// </summary>
 public sealed record CustomerOrganization(
     Guid Id,
     string Name,
     bool IsPersonal,
-    OrganizationRole Role,
+    OrganizationRole? Role,
     IReadOnlyList<CustomerMember> Members,
     int MemberCount,
     CustomerSubscription? Subscription,

@@ -6,10 +6,10 @@ using ProfilePortal.Resources;
 
 namespace ProfilePortal.Components.Admin;
 
-/// <summary>The words of the quota extension and refund screens for domain values and errors.</summary>
+/// <summary>The words of the quota extension, refund and subscription move screens for domain values and errors.</summary>
 internal static class AdminQuotaText
 {
-    /// <summary>The localized message of a quota extension or refund error, or its English message when unknown.</summary>
+    /// <summary>The localized message of a quota extension, refund or move error, or its English message when unknown.</summary>
     public static string Error(IStringLocalizer<SharedResource> l, Error error)
     {
         if (error == AdminQuotaErrors.LaunchesOutOfRange)
@@ -31,6 +31,10 @@ internal static class AdminQuotaText
             _ when error == RefundErrors.PaymentNotFound => "AdminRefund.Error.PaymentNotFound",
             _ when error == RefundErrors.ProviderFailed => "AdminRefund.Error.ProviderFailed",
             _ when error == RefundErrors.Changed => "AdminRefund.Error.Changed",
+            _ when error == SubscriptionMoveErrors.ReasonRequired => "AdminMove.Error.ReasonRequired",
+            _ when error == SubscriptionMoveErrors.ReasonTooLong => "AdminMove.Error.ReasonTooLong",
+            _ when error.Code.StartsWith("subscription_move.", StringComparison.Ordinal) => $"AdminMove.Error.{error.Code["subscription_move.".Length..]}",
+            _ when error == SubscriptionMoveErrors.TargetRequired => "AdminMove.Error.TargetRequired",
             _ when error.Code == Domain.Common.Error.Forbidden().Code => "AdminQuota.Error.Forbidden",
             _ => null,
         };

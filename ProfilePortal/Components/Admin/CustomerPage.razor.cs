@@ -62,6 +62,15 @@ public sealed partial class CustomerPage
         }
     }
 
+    private async Task MoveSubscriptionAsync(CustomerOrganization organization)
+    {
+        if (await SubscriptionMoveDialog.ShowAsync(Dialogs, L, AdminId, organization.Id, organization.Name, TimeZone) is { } moved)
+        {
+            Snackbar.Add(L["AdminMove.Done", moved.Move.PlanCode, moved.Move.TargetName], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     private async Task LoadAsync()
     {
         Failed = false;

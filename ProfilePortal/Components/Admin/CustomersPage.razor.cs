@@ -54,23 +54,10 @@ public sealed partial class CustomersPage
         _ => CustomerSort.Email,
     };
 
-    private async Task SearchAsync(string? text)
+    private Task SearchAsync(string? text)
     {
         _search = text;
-        if (_grid is null)
-        {
-            return;
-        }
-
-        // A new search starts on the first page; moving there reloads.
-        if (_grid.CurrentPage != 0)
-        {
-            _grid.NavigateTo(Page.First);
-        }
-        else
-        {
-            await _grid.ReloadServerData();
-        }
+        return ServerGrid.RestartAsync(_grid);
     }
 
     private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
