@@ -33,6 +33,8 @@ public sealed partial class AdminPagesAuthorizationTests(PortalApp app) : IClass
         "/admin/flags",
         "/admin/fraud",
         "/admin/jobs",
+        "/admin/organizations",
+        "/admin/organizations/{OrganizationId:guid}",
         "/admin/plans",
         "/admin/quota",
         "/admin/rollouts",
