@@ -88,6 +88,11 @@ public sealed class MembersService(IPortalDbContextFactory dbFactory, TimeProvid
             return MembersErrors.LastOwner;
         }
 
+        if (member.Role == OrganizationRole.Owner || role == OrganizationRole.Owner)
+        {
+            await OwnersChangeAsync(db, organizationId, cancellationToken);
+        }
+
         var before = member.Role;
         member.ChangeRole(role);
         Audit(db, userId, "member.role_changed", organizationId, memberId, [new("Role", before.ToString(), role.ToString())]);
@@ -118,6 +123,11 @@ public sealed class MembersService(IPortalDbContextFactory dbFactory, TimeProvid
         if (member.Role == OrganizationRole.Owner && await OwnerCountAsync(db, organizationId, cancellationToken) <= 1)
         {
             return MembersErrors.LastOwner;
+        }
+
+        if (member.Role == OrganizationRole.Owner)
+        {
+            await OwnersChangeAsync(db, organizationId, cancellationToken);
         }
 
         db.Memberships.Remove(member);
@@ -158,6 +168,7 @@ public sealed class MembersService(IPortalDbContextFactory dbFactory, TimeProvid
         }
 
         var self = memberships.Single(m => m.UserId == userId);
+        await OwnersChangeAsync(db, organizationId, cancellationToken);
         var targetBefore = target.Role;
         target.ChangeRole(OrganizationRole.Owner);
         self.ChangeRole(OrganizationRole.Admin);
@@ -183,6 +194,10 @@ public sealed class MembersService(IPortalDbContextFactory dbFactory, TimeProvid
         OrganizationRole.Owner or OrganizationRole.Admin => null,
         _ => MembersErrors.ManagersOnly,
     };
+
+    // The organization's owners stamp changes in the same save, so a parallel change of the Owners conflicts.
+    private static async Task OwnersChangeAsync(IPortalDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        (await db.Organizations.FirstAsync(o => o.Id == organizationId, cancellationToken)).OwnersChanged();
 
     private static Task<int> OwnerCountAsync(IPortalDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
         db.Memberships.CountAsync(m => m.OrganizationId == organizationId && m.Role == OrganizationRole.Owner, cancellationToken);

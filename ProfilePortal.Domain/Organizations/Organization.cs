@@ -31,6 +31,12 @@ public sealed class Organization : ISearchKeyed
 
     public List<Membership> Members { get; private set; } = [];
 
+    /// <summary>
+    /// Changes with every change to who the Owners are. A concurrency token: two changes that each read "another
+    /// Owner remains" (two Owners demoting or removing each other at once) cannot both save, so the last Owner stays.
+    /// </summary>
+    public Guid OwnersStamp { get; private set; }
+
     /// <summary>A personal organization with <paramref name="ownerId"/> as its Owner.</summary>
     public static Organization CreatePersonal(Guid ownerId, string name, DateTimeOffset now)
     {
@@ -76,6 +82,9 @@ public sealed class Organization : ISearchKeyed
     public void Rename(string name) => Name = name;
 
     public void MarkDeleted(DateTimeOffset now) => DeletedAt ??= now;
+
+    /// <summary>Records, in the caller's save, that an Owner is added, demoted or removed (see <see cref="OwnersStamp"/>).</summary>
+    public void OwnersChanged() => OwnersStamp = Guid.NewGuid();
 
     public void RefreshSearchKeys() => NormalizedName = SearchKey.Normalize(Name);
 

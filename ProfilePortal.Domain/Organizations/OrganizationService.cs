@@ -24,6 +24,9 @@ public sealed class OrganizationService(IPortalDbContextFactory dbFactory, TimeP
     public static Error LastOwner { get; } =
         new("organizations.last_owner", "You are the last Owner: transfer ownership to another member first.");
 
+    public static Error OwnersChanged { get; } =
+        new("organizations.changed", "The organization's owners changed meanwhile. Reload the page and try again.");
+
     public static Error Personal { get; } =
         new("organizations.personal", "Your personal organization comes with your account and cannot be left or deleted.");
 
@@ -157,11 +160,15 @@ public sealed class OrganizationService(IPortalDbContextFactory dbFactory, TimeP
             return LastOwner;
         }
 
+        if (membership.Role == OrganizationRole.Owner)
+        {
+            membership.Organization.OwnersChanged();
+        }
+
         db.Memberships.Remove(membership);
         await ForgetCurrentAsync(db, organizationId, [userId], cancellationToken);
         Audit(db, userId, "organization.left", organizationId, [new FieldChange("Member", $"{userId} ({membership.Role})", null)]);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.SaveOrConflictAsync(OwnersChanged, cancellationToken) is { } changed ? changed : Result.Success();
     }
 
     /// <summary>

@@ -15,6 +15,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         // The admins' customer search finds people by their organization's name (ADR-015).
         builder.Property(o => o.NormalizedName).HasMaxLength(SearchKey.MaxLength);
         builder.HasIndex(o => o.NormalizedName);
+        // Two Owners demoting or removing each other at once: one save wins, the other conflicts (ADR-019).
+        builder.Property(o => o.OwnersStamp).IsConcurrencyToken();
         builder.HasMany(o => o.Members).WithOne(m => m.Organization).HasForeignKey(m => m.OrganizationId);
     }
 }
