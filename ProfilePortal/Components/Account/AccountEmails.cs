@@ -18,10 +18,14 @@ internal sealed class AccountEmails(
     EmailOutbox outbox,
     NavigationManager navigation)
 {
+    /// <summary>
+    /// Sends the link that confirms the address. A local <paramref name="returnUrl"/> (the invitation the newcomer came
+    /// from) rides along, so the confirmed user signs in and lands back there; any other address is left out.
+    /// </summary>
     public async Task SendConfirmationLinkAsync(ApplicationUser user, string? returnUrl = null)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = Link("Account/ConfirmEmail", new() { ["userId"] = user.Id.ToString(), ["code"] = code, ["returnUrl"] = returnUrl });
+        var link = Link("Account/ConfirmEmail", new() { ["userId"] = user.Id.ToString(), ["code"] = code, ["returnUrl"] = ReturnUrls.LocalOrNull(returnUrl) });
         // The sender contract of Identity's pages: the link arrives HTML-encoded.
         await sender.SendConfirmationLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link));
     }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Credentials;
 
@@ -14,67 +12,33 @@ namespace ProfilePortal.Components.Organizations;
 /// </summary>
 public sealed partial class CredentialsPage
 {
-    private PageState _state = PageState.Loading;
-    private Guid _userId;
     private CredentialList? _list;
-    private bool _busy;
+    private Refusal _refusal;
 
-    private enum PageState
+    private enum Refusal
     {
-        Loading,
+        None,
         NotFound,
         ManagersOnly,
-        Failed,
-        Ready,
     }
 
     /// <summary>The organization whose credentials are shown.</summary>
     [Parameter]
     public Guid OrganizationId { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     [Inject]
     private CredentialService Credentials { get; set; } = default!;
 
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private ILogger<CredentialsPage> Logger { get; set; } = default!;
-
-    protected override async Task OnParametersSetAsync()
+    protected override async Task ReadAsync()
     {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _userId = await SignedInUser.IdAsync(AuthenticationState);
-        await LoadAsync();
+        var result = await Credentials.ListAsync(UserId, OrganizationId);
+        _list = result.Succeeded ? result.Value : null;
+        _refusal = result.Succeeded ? Refusal.None
+            : result.Errors[0] == CredentialErrors.ManagersOnly ? Refusal.ManagersOnly
+            : Refusal.NotFound;
     }
 
-    private async Task LoadAsync()
-    {
-        _state = PageState.Loading;
-        try
-        {
-            var result = await Credentials.ListAsync(_userId, OrganizationId);
-            _list = result.Succeeded ? result.Value : null;
-            _state = result.Succeeded ? PageState.Ready
-                : result.Errors[0] == CredentialErrors.ManagersOnly ? PageState.ManagersOnly
-                : PageState.NotFound;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            CredentialsLog.LoadFailed(Logger, exception, OrganizationId);
-            _state = PageState.Failed;
-        }
-    }
+    protected override void LogLoadFailed(Exception exception) => CredentialsLog.LoadFailed(Logger, exception, OrganizationId);
 
     private Task AddAsync() => EditAsync(null);
 
@@ -84,7 +48,7 @@ public sealed partial class CredentialsPage
     {
         var parameters = new DialogParameters<CredentialDialog>
         {
-            { d => d.UserId, _userId },
+            { d => d.UserId, UserId },
             { d => d.OrganizationId, OrganizationId },
             { d => d.Credential, credential },
         };
@@ -101,7 +65,7 @@ public sealed partial class CredentialsPage
     {
         var parameters = new DialogParameters<CredentialRevealDialog>
         {
-            { d => d.UserId, _userId },
+            { d => d.UserId, UserId },
             { d => d.OrganizationId, OrganizationId },
             { d => d.CredentialId, credential.Id },
         };
@@ -111,20 +75,15 @@ public sealed partial class CredentialsPage
 
     private async Task DeleteAsync(CredentialSummary credential)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            L["Credentials.DeleteTitle"],
-            L["Credentials.DeleteText", credential.Name],
-            yesText: L["Credentials.Delete"],
-            cancelText: L["Common.Cancel"]);
-        if (confirmed != true)
+        if (!await ConfirmAsync(L["Credentials.DeleteTitle"], L["Credentials.DeleteText", credential.Name], L["Credentials.Delete"], L["Common.Cancel"]))
         {
             return;
         }
 
-        _busy = true;
+        Busy = true;
         try
         {
-            var result = await Credentials.DeleteAsync(_userId, OrganizationId, credential.Id);
+            var result = await Credentials.DeleteAsync(UserId, OrganizationId, credential.Id);
             Snackbar.Add(
                 result.Succeeded ? L["Credentials.Deleted"] : CredentialText.Error(L, result.Errors[0]),
                 result.Succeeded ? Severity.Success : Severity.Error);
@@ -132,7 +91,7 @@ public sealed partial class CredentialsPage
         }
         finally
         {
-            _busy = false;
+            Busy = false;
         }
     }
 }

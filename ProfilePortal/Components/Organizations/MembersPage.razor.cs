@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Organizations;
 
@@ -15,26 +13,12 @@ namespace ProfilePortal.Components.Organizations;
 /// </summary>
 public sealed partial class MembersPage
 {
-    private PageState _state = PageState.Loading;
-    private Guid _userId;
     private string? _timeZone;
     private MembersView? _view;
-    private bool _busy;
-
-    private enum PageState
-    {
-        Loading,
-        Forbidden,
-        Failed,
-        Ready,
-    }
 
     /// <summary>The organization from the address.</summary>
     [Parameter]
     public Guid OrganizationId { get; set; }
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private MembersService Members { get; set; } = default!;
@@ -45,46 +29,20 @@ public sealed partial class MembersPage
     [Inject]
     private OrganizationAccess Organizations { get; set; } = default!;
 
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
+    protected override async Task OnUserKnownAsync() => _timeZone = (await Organizations.GetWorkspaceAsync(UserId))?.TimeZone;
 
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private ILogger<MembersPage> Logger { get; set; } = default!;
-
-    protected override async Task OnParametersSetAsync()
+    // A refusal leaves no view: the page says the user is not a member.
+    protected override async Task ReadAsync()
     {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _userId = await SignedInUser.IdAsync(AuthenticationState);
-        _timeZone = (await Organizations.GetWorkspaceAsync(_userId))?.TimeZone;
-        await LoadAsync();
+        var loaded = await Members.GetAsync(UserId, OrganizationId);
+        _view = loaded.Succeeded ? loaded.Value : null;
     }
 
-    private async Task LoadAsync()
-    {
-        _state = PageState.Loading;
-        try
-        {
-            var loaded = await Members.GetAsync(_userId, OrganizationId);
-            _view = loaded.Succeeded ? loaded.Value : null;
-            _state = loaded.Succeeded ? PageState.Ready : PageState.Forbidden;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            MembersLog.LoadFailed(Logger, exception);
-            _state = PageState.Failed;
-        }
-    }
+    protected override void LogLoadFailed(Exception exception) => MembersLog.LoadFailed(Logger, exception);
 
     private async Task InviteAsync()
     {
-        if (await MembersInviteDialog.ShowAsync(Dialogs, L, _userId, OrganizationId) is { } invited)
+        if (await MembersInviteDialog.ShowAsync(Dialogs, L, UserId, OrganizationId) is { } invited)
         {
             Snackbar.Add(L["Members.Invited", invited.Email], Severity.Success);
             await LoadAsync();
@@ -93,7 +51,7 @@ public sealed partial class MembersPage
 
     private async Task ChangeRoleAsync(MemberRow member)
     {
-        if (await MembersRoleDialog.ShowAsync(Dialogs, L, _userId, OrganizationId, member, _view!.AssignableRoles) is { } role)
+        if (await MembersRoleDialog.ShowAsync(Dialogs, L, UserId, OrganizationId, member, _view!.AssignableRoles) is { } role)
         {
             Snackbar.Add(L["Members.RoleChanged", member.DisplayName, MembersText.Role(L, role)], Severity.Success);
             await LoadAsync();
@@ -102,25 +60,24 @@ public sealed partial class MembersPage
 
     private Task RemoveAsync(MemberRow member) => ConfirmAndRunAsync(
         L["Members.RemoveTitle"], L["Members.RemoveText", member.DisplayName, _view!.OrganizationName], L["Members.Remove"],
-        () => Members.RemoveAsync(_userId, OrganizationId, member.UserId), L["Members.Removed", member.DisplayName]);
+        () => Members.RemoveAsync(UserId, OrganizationId, member.UserId), L["Members.Removed", member.DisplayName]);
 
     private Task TransferAsync(MemberRow member) => ConfirmAndRunAsync(
         L["Members.TransferTitle"], L["Members.TransferText", member.DisplayName, _view!.OrganizationName], L["Members.Transfer"],
-        () => Members.TransferOwnershipAsync(_userId, OrganizationId, member.UserId), L["Members.Transferred", member.DisplayName]);
+        () => Members.TransferOwnershipAsync(UserId, OrganizationId, member.UserId), L["Members.Transferred", member.DisplayName]);
 
     private Task RevokeAsync(PendingInvitation invitation) => ConfirmAndRunAsync(
         L["Members.RevokeTitle"], L["Members.RevokeText", invitation.Email], L["Members.Revoke"],
-        () => Invitations.RevokeAsync(_userId, OrganizationId, invitation.Id), L["Members.Revoked", invitation.Email]);
+        () => Invitations.RevokeAsync(UserId, OrganizationId, invitation.Id), L["Members.Revoked", invitation.Email]);
 
     private async Task ConfirmAndRunAsync(string title, string text, string yes, Func<Task<Result>> action, string done)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(title, text, yesText: yes, cancelText: L["Common.Cancel"]);
-        if (confirmed != true)
+        if (!await ConfirmAsync(title, text, yes, L["Common.Cancel"]))
         {
             return;
         }
 
-        _busy = true;
+        Busy = true;
         try
         {
             var result = await action();
@@ -134,7 +91,7 @@ public sealed partial class MembersPage
         }
         finally
         {
-            _busy = false;
+            Busy = false;
         }
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using ProfilePortal.Components.Shared;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Organizations;
 
@@ -14,68 +12,24 @@ namespace ProfilePortal.Components.Organizations;
 /// </summary>
 public sealed partial class OrganizationsPage
 {
-    private PageState _state = PageState.Loading;
-    private Guid _userId;
     private IReadOnlyList<OrganizationItem> _items = [];
-    private bool _busy;
-
-    private enum PageState
-    {
-        Loading,
-        Failed,
-        Ready,
-    }
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private OrganizationService Organizations { get; set; } = default!;
 
     [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    [Inject]
-    private ILogger<OrganizationsPage> Logger { get; set; } = default!;
+    protected override async Task ReadAsync() => _items = await Organizations.ListAsync(UserId);
 
-    protected override async Task OnInitializedAsync()
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _userId = await SignedInUser.IdAsync(AuthenticationState);
-        await LoadAsync();
-    }
-
-    private async Task LoadAsync()
-    {
-        _state = PageState.Loading;
-        try
-        {
-            _items = await Organizations.ListAsync(_userId);
-            _state = PageState.Ready;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            OrganizationsLog.LoadFailed(Logger, exception);
-            _state = PageState.Failed;
-        }
-    }
+    protected override void LogLoadFailed(Exception exception) => OrganizationsLog.LoadFailed(Logger, exception);
 
     private Task SwitchAsync(OrganizationItem item) =>
-        RunAsync(() => Organizations.SwitchAsync(_userId, item.Id), currentChanges: true, L["Organizations.Switched", item.Name]);
+        RunAsync(() => Organizations.SwitchAsync(UserId, item.Id), currentChanges: true, L["Organizations.Switched", item.Name]);
 
     private async Task CreateAsync()
     {
-        var parameters = new DialogParameters<OrganizationNameDialog> { { d => d.UserId, _userId } };
+        var parameters = new DialogParameters<OrganizationNameDialog> { { d => d.UserId, UserId } };
         var dialog = await Dialogs.ShowAsync<OrganizationNameDialog>(L["Organizations.CreateTitle"], parameters, OrganizationNameDialog.Options);
         if (await dialog.Result is { Canceled: false })
         {
@@ -88,7 +42,7 @@ public sealed partial class OrganizationsPage
     {
         var parameters = new DialogParameters<OrganizationNameDialog>
         {
-            { d => d.UserId, _userId },
+            { d => d.UserId, UserId },
             { d => d.Organization, item },
         };
         var dialog = await Dialogs.ShowAsync<OrganizationNameDialog>(L["Organizations.RenameTitle"], parameters, OrganizationNameDialog.Options);
@@ -100,26 +54,23 @@ public sealed partial class OrganizationsPage
 
     private async Task LeaveAsync(OrganizationItem item)
     {
-        if (await ConfirmAsync(L["Organizations.LeaveTitle"], L["Organizations.LeaveText", item.Name], L["Organizations.Leave"]))
+        if (await ConfirmAsync(L["Organizations.LeaveTitle"], L["Organizations.LeaveText", item.Name], L["Organizations.Leave"], L["Common.Cancel"]))
         {
-            await RunAsync(() => Organizations.LeaveAsync(_userId, item.Id), item.IsCurrent, L["Organizations.Left", item.Name]);
+            await RunAsync(() => Organizations.LeaveAsync(UserId, item.Id), item.IsCurrent, L["Organizations.Left", item.Name]);
         }
     }
 
     private async Task DeleteAsync(OrganizationItem item)
     {
-        if (await ConfirmAsync(L["Organizations.DeleteTitle"], L["Organizations.DeleteText", item.Name], L["Organizations.Delete"]))
+        if (await ConfirmAsync(L["Organizations.DeleteTitle"], L["Organizations.DeleteText", item.Name], L["Organizations.Delete"], L["Common.Cancel"]))
         {
-            await RunAsync(() => Organizations.DeleteAsync(_userId, item.Id), item.IsCurrent, L["Organizations.Deleted", item.Name]);
+            await RunAsync(() => Organizations.DeleteAsync(UserId, item.Id), item.IsCurrent, L["Organizations.Deleted", item.Name]);
         }
     }
 
-    private async Task<bool> ConfirmAsync(string title, string text, string yes) =>
-        await Dialogs.ShowMessageBoxAsync(title, text, yesText: yes, cancelText: L["Common.Cancel"]) == true;
-
     private async Task RunAsync(Func<Task<Result>> action, bool currentChanges, string done)
     {
-        _busy = true;
+        Busy = true;
         try
         {
             var result = await action();
@@ -139,7 +90,7 @@ public sealed partial class OrganizationsPage
         }
         finally
         {
-            _busy = false;
+            Busy = false;
         }
     }
 

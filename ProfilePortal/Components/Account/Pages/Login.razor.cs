@@ -26,11 +26,18 @@ public sealed partial class Login
     [SupplyParameterFromForm]
     private InputModel Input { get; set; } = default!;
 
-    [SupplyParameterFromQuery]
-    private string? ReturnUrl { get; set; }
+    // Only a path on this site is followed (ReturnUrls): a crafted link cannot send the user elsewhere.
+    [SupplyParameterFromQuery(Name = "ReturnUrl")]
+    private string? RequestedReturnUrl { get; set; }
 
-    private string RegisterUrl =>
-        NavigationManager.GetUriWithQueryParameters("Account/Register", new Dictionary<string, object?> { ["ReturnUrl"] = ReturnUrl });
+    private string? ReturnUrl => ReturnUrls.LocalOrNull(RequestedReturnUrl);
+
+    private string RegisterUrl => WithReturnUrl("Account/Register");
+
+    private string ResendUrl => WithReturnUrl("Account/ResendEmailConfirmation");
+
+    private string WithReturnUrl(string page) =>
+        NavigationManager.GetUriWithQueryParameters(page, new Dictionary<string, object?> { ["ReturnUrl"] = ReturnUrl });
 
     protected override async Task OnInitializedAsync()
     {
