@@ -1,13 +1,23 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using ProfilePortal.Domain.Identity;
+using ProfilePortal.Domain.Organizations;
 using ProfilePortal.Domain.Quotas;
 
 namespace ProfilePortal.Domain.Activity;
 
 /// <summary>
-/// A user's timeline: the ML platform's usage events merged with the portal's own activity events, newest
-/// first, within a window, optionally narrowed to one organization (its usage, and the portal's events that belong to
-/// it or to no organization, such as profile edits). One query (UNION ALL of two limited branches), so the page needs one round trip;
-/// compiled once, since the page runs it on every view.
+/// The activity timeline: the ML platform's usage events merged with the portal's own activity events, newest first,
+/// within a window, each attributed to the user who did it. Two shapes:
+/// <list type="bullet">
+/// <item>an organization's feed (the profile page): the organization's usage and portal events by every member (and
+/// the platform's usage with no user), plus the viewer's own events that belong to no organization, such as profile
+/// edits. Launches are shared by the members, so each member sees everyone's;</item>
+/// <item>a user's timeline (the admin's customer page): only that user's events, in any organization.</item>
+/// </list>
+/// Each is one query (UNION ALL of limited branches, each served by an (owner, OccurredAt) index, then the actors'
+/// names for the few rows kept), so a page needs one round trip; compiled once, since the page runs it on every view.
+/// The caller checks that the viewer may see the organization.
 /// </summary>
 public static class ActivityFeed
 {
@@ -15,51 +25,100 @@ public static class ActivityFeed
 
     // The set operation needs member-initialized rows whose columns have the same store type on both sides:
     // the kinds are stored as text per table, so both sides turn them into the same integer codes.
-    private static readonly Func<DbContext, Guid, Guid?, DateTimeOffset, DateTimeOffset, int, IAsyncEnumerable<ActivityRow>> Compiled =
-        EF.CompileAsyncQuery((DbContext db, Guid userId, Guid? organizationId, DateTimeOffset since, DateTimeOffset until, int take) =>
-            db.Set<UsageEvent>()
-                .Where(e => e.UserId == userId && (organizationId == null || e.OrganizationId == organizationId)
-                    && e.OccurredAt >= since && e.OccurredAt < until)
-                .OrderByDescending(e => e.OccurredAt)
-                .Take(take)
-                .Select(e => new ActivityRow
-                {
-                    Kind = e.Kind == UsageEventKind.TrainingRun ? (int)ActivityKind.TrainingRun
-                        : e.Kind == UsageEventKind.DatasetUpload ? (int)ActivityKind.DatasetUpload
-                        : (int)ActivityKind.Job,
-                    Title = e.Title,
-                    OccurredAt = e.OccurredAt,
-                })
+    private static readonly Expression<Func<UsageEvent, ActivityRow>> UsageRow = e => new ActivityRow
+    {
+        Kind = e.Kind == UsageEventKind.TrainingRun ? (int)ActivityKind.TrainingRun
+            : e.Kind == UsageEventKind.DatasetUpload ? (int)ActivityKind.DatasetUpload
+            : (int)ActivityKind.Job,
+        Title = e.Title,
+        OccurredAt = e.OccurredAt,
+        ActorId = e.UserId,
+    };
+
+    private static readonly Expression<Func<ActivityEvent, ActivityRow>> PortalRow = e => new ActivityRow
+    {
+        Kind = e.Kind == ActivityKind.QuotaChanged ? (int)ActivityKind.QuotaChanged
+            : e.Kind == ActivityKind.ProfileEdited ? (int)ActivityKind.ProfileEdited
+            : e.Kind == ActivityKind.PlanChanged ? (int)ActivityKind.PlanChanged
+            : e.Kind == ActivityKind.TrainingRun ? (int)ActivityKind.TrainingRun
+            : e.Kind == ActivityKind.DatasetUpload ? (int)ActivityKind.DatasetUpload
+            : (int)ActivityKind.Job,
+        Title = e.Detail,
+        OccurredAt = e.OccurredAt,
+        ActorId = e.UserId,
+    };
+
+    private static readonly Func<DbContext, Guid, Guid, DateTimeOffset, DateTimeOffset, int, IAsyncEnumerable<ActivityRow>> OrganizationFeed =
+        EF.CompileAsyncQuery((DbContext db, Guid viewerId, Guid organizationId, DateTimeOffset since, DateTimeOffset until, int take) =>
+            from r in db.Set<UsageEvent>()
+                    .Where(e => e.OrganizationId == organizationId && e.OccurredAt >= since && e.OccurredAt < until)
+                    .OrderByDescending(e => e.OccurredAt).Take(take).Select(UsageRow)
                 .Concat(db.Set<ActivityEvent>()
-                    .Where(e => e.UserId == userId && (organizationId == null || e.OrganizationId == null || e.OrganizationId == organizationId)
-                        && e.OccurredAt >= since && e.OccurredAt < until)
-                    .OrderByDescending(e => e.OccurredAt)
-                    .Take(take)
-                    .Select(e => new ActivityRow
-                    {
-                        Kind = e.Kind == ActivityKind.QuotaChanged ? (int)ActivityKind.QuotaChanged
-                            : e.Kind == ActivityKind.ProfileEdited ? (int)ActivityKind.ProfileEdited
-                            : e.Kind == ActivityKind.PlanChanged ? (int)ActivityKind.PlanChanged
-                            : e.Kind == ActivityKind.TrainingRun ? (int)ActivityKind.TrainingRun
-                            : e.Kind == ActivityKind.DatasetUpload ? (int)ActivityKind.DatasetUpload
-                            : (int)ActivityKind.Job,
-                        Title = e.Detail,
-                        OccurredAt = e.OccurredAt,
-                    }))
+                    .Where(e => e.OrganizationId == organizationId && e.OccurredAt >= since && e.OccurredAt < until)
+                    .OrderByDescending(e => e.OccurredAt).Take(take).Select(PortalRow))
+                .Concat(db.Set<ActivityEvent>()
+                    .Where(e => e.UserId == viewerId && e.OrganizationId == null && e.OccurredAt >= since && e.OccurredAt < until)
+                    .OrderByDescending(e => e.OccurredAt).Take(take).Select(PortalRow))
                 .OrderByDescending(r => r.OccurredAt)
-                .Take(take));
+                .Take(take)
+            // Names only of the organization's members (and the viewer): someone who has left is not named to it.
+            join u in db.Set<ApplicationUser>().Where(u => u.Id == viewerId
+                    || db.Set<Membership>().Any(m => m.UserId == u.Id && m.OrganizationId == organizationId))
+                on r.ActorId equals (Guid?)u.Id into actors
+            from u in actors.DefaultIfEmpty()
+            orderby r.OccurredAt descending
+            select new ActivityRow
+            {
+                Kind = r.Kind,
+                Title = r.Title,
+                OccurredAt = r.OccurredAt,
+                ActorId = r.ActorId,
+                FirstName = u.FirstName,
+                LastName = u.LastName,
+                Email = u.Email,
+            });
+
+    private static readonly Func<DbContext, Guid, DateTimeOffset, DateTimeOffset, int, IAsyncEnumerable<ActivityRow>> UserTimeline =
+        EF.CompileAsyncQuery((DbContext db, Guid userId, DateTimeOffset since, DateTimeOffset until, int take) =>
+            from r in db.Set<UsageEvent>()
+                    .Where(e => e.UserId == userId && e.OccurredAt >= since && e.OccurredAt < until)
+                    .OrderByDescending(e => e.OccurredAt).Take(take).Select(UsageRow)
+                .Concat(db.Set<ActivityEvent>()
+                    .Where(e => e.UserId == userId && e.OccurredAt >= since && e.OccurredAt < until)
+                    .OrderByDescending(e => e.OccurredAt).Take(take).Select(PortalRow))
+                .OrderByDescending(r => r.OccurredAt)
+                .Take(take)
+            join u in db.Set<ApplicationUser>() on r.ActorId equals (Guid?)u.Id into actors
+            from u in actors.DefaultIfEmpty()
+            orderby r.OccurredAt descending
+            select new ActivityRow
+            {
+                Kind = r.Kind,
+                Title = r.Title,
+                OccurredAt = r.OccurredAt,
+                ActorId = r.ActorId,
+                FirstName = u.FirstName,
+                LastName = u.LastName,
+                Email = u.Email,
+            });
 
     /// <summary>
-    /// At most <paramref name="take"/> items at or after <paramref name="since"/> and before <paramref name="before"/>,
-    /// in <paramref name="organizationId"/> when one is given.
+    /// At most <paramref name="take"/> items at or after <paramref name="since"/> and before <paramref name="before"/>:
+    /// the feed of <paramref name="organizationId"/> as <paramref name="userId"/> sees it when one is given, else the
+    /// user's own timeline.
     /// </summary>
     public static async Task<List<ActivityItem>> LoadAsync(
         DbContext db, Guid userId, DateTimeOffset since, DateTimeOffset? before, int take, Guid? organizationId = null, CancellationToken cancellationToken = default)
     {
+        var until = before ?? DateTimeOffset.MaxValue;
+        var rows = organizationId is { } organization
+            ? OrganizationFeed(db, userId, organization, since, until, take)
+            : UserTimeline(db, userId, since, until, take);
         var items = new List<ActivityItem>(take);
-        await foreach (var row in Compiled(db, userId, organizationId, since, before ?? DateTimeOffset.MaxValue, take).WithCancellation(cancellationToken))
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            items.Add(new ActivityItem((ActivityKind)row.Kind, row.Title, row.OccurredAt));
+            var name = row.Email is null ? null : PersonName.Display(row.FirstName, row.LastName, row.Email);
+            items.Add(new ActivityItem((ActivityKind)row.Kind, row.Title, row.OccurredAt, row.ActorId, name));
         }
 
         return items;
@@ -72,5 +131,13 @@ public static class ActivityFeed
         public string Title { get; init; } = string.Empty;
 
         public DateTimeOffset OccurredAt { get; init; }
+
+        public Guid? ActorId { get; init; }
+
+        public string? FirstName { get; init; }
+
+        public string? LastName { get; init; }
+
+        public string? Email { get; init; }
     }
 }

@@ -14,7 +14,8 @@ namespace ProfilePortal.Domain.Profile;
 /// <summary>
 /// The profile use cases: load the page (profile, quota, activity in three database round trips), read the
 /// profile, and edit it with validation, conflict detection, an audit entry and an activity event.
-/// A user only ever reaches their own profile: every method takes the signed-in user's id.
+/// A user only ever reaches their own profile, and the activity of an organization they are a member of: every method
+/// takes the signed-in user's id.
 /// </summary>
 public sealed class ProfileService(
     IPortalDbContextFactory dbFactory,
@@ -38,6 +39,8 @@ public sealed class ProfileService(
 
         var quota = await quotas.GetSnapshotAsync(db, row.Basis, cancellationToken);
         var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
+        // The organization's feed, every member's launches included: ProfileQuery only returns an organization the
+        // user is a member of.
         var activity = await ActivityFeed.LoadAsync((DbContext)db, userId, since, before: null, activityLimit + 1, row.Basis.OrganizationId, cancellationToken);
         var shown = activity.Take(activityLimit).ToList();
         metrics.Viewed();
@@ -46,17 +49,25 @@ public sealed class ProfileService(
     }
 
     /// <summary>
-    /// "Show more": the next page of the timeline, older than <paramref name="before"/>, in the organization the page
-    /// shows (<paramref name="organizationId"/>; null for all of the user's). Only the user's own events are read.
+    /// "Show more": the next page of the timeline, older than <paramref name="before"/>. With
+    /// <paramref name="organizationId"/> (the organization the page shows) it is that organization's feed, every
+    /// member's launches included, so the user must be a member of it (else forbidden); without one, only the user's
+    /// own events.
     /// </summary>
-    public async Task<(IReadOnlyList<ActivityItem> Items, bool HasMore)> LoadActivityAsync(
+    public async Task<Result<ActivityPage>> LoadActivityAsync(
         Guid userId, DateTimeOffset before, int take = ActivityFeed.PageSize, Guid? organizationId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (organizationId is { } organization
+            && !await db.Memberships.AnyAsync(m => m.UserId == userId && m.OrganizationId == organization && m.Organization!.DeletedAt == null, cancellationToken))
+        {
+            return Error.Forbidden();
+        }
+
         var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
         var items = await ActivityFeed.LoadAsync((DbContext)db, userId, since, before, take + 1, organizationId, cancellationToken);
         metrics.ActivityEventsShown(Math.Min(items.Count, take));
-        return ([.. items.Take(take)], items.Count > take);
+        return new ActivityPage([.. items.Take(take)], items.Count > take);
     }
 
     /// <summary>The error of an edit that met someone else's save; the page reloads the profile when it sees it.</summary>

@@ -15,7 +15,7 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         builder.Property(e => e.Id).ValueGeneratedOnAdd();
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.Title).HasMaxLength(UsageEvent.TitleMaxLength).IsRequired();
-        // Quota: launches of one organization in a period. Timeline: one user's latest events.
+        // Quota and the organization's feed: one organization's events in a period. A user's timeline: their latest events.
         builder.HasIndex(e => new { e.OrganizationId, e.OccurredAt }).HasDatabaseName("IX_UsageEvents_Organization_OccurredAt");
         builder.HasIndex(e => new { e.UserId, e.OccurredAt }).HasDatabaseName("IX_UsageEvents_User_OccurredAt");
         builder.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Cascade);

@@ -67,6 +67,28 @@ public sealed class ActivityTimelineTests : PortalComponentTestContext
         Assert.Equal(expected, two.Find("[data-testid=activity-title]").TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("en", "You")]
+    [InlineData("ru", "Вы")]
+    public void Each_item_says_who_did_it_you_for_the_viewers_own_the_members_name_otherwise(string culture, string you)
+    {
+        var viewer = Guid.NewGuid();
+        var colleague = Guid.NewGuid();
+        ActivityItem[] items =
+        [
+            new(ActivityKind.TrainingRun, "mine", Noon, viewer, "Ann Lee"),
+            new(ActivityKind.TrainingRun, "theirs", Noon.AddMinutes(-5), colleague, "Bob Stone"),
+            new(ActivityKind.Job, "the platform's", Noon.AddMinutes(-10)),
+            new(ActivityKind.TrainingRun, "a former member's", Noon.AddMinutes(-15), Guid.NewGuid(), null),
+        ];
+        UseCulture(culture);
+
+        var cut = Render<ActivityTimeline>(p => p.Add(c => c.Items, items).Add(c => c.ViewerId, viewer));
+
+        var actors = cut.FindAll("[data-testid=activity-item]").Select(row => row.QuerySelector("[data-testid=activity-actor]")?.TextContent.Trim());
+        Assert.Equal([you, "Bob Stone", null, null], actors);
+    }
+
     [Fact]
     public void Titles_are_plain_text_never_markup()
     {

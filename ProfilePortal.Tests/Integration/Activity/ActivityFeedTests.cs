@@ -70,8 +70,8 @@ public sealed class ActivityFeedTests(PortalServices portal) : IClassFixture<Por
 
         var service = portal.Get<ProfilePortal.Domain.Profile.ProfileService>();
         var first = (await service.LoadPageAsync(userId)).Value;
-        var second = await service.LoadActivityAsync(userId, first.Activity[^1].OccurredAt);
-        var third = await service.LoadActivityAsync(userId, second.Items[^1].OccurredAt);
+        var second = (await service.LoadActivityAsync(userId, first.Activity[^1].OccurredAt)).Value;
+        var third = (await service.LoadActivityAsync(userId, second.Items[^1].OccurredAt)).Value;
 
         Assert.True(first.HasMoreActivity);
         Assert.True(second.HasMore);

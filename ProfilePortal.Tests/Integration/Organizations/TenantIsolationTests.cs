@@ -92,6 +92,9 @@ public sealed class TenantIsolationTests(PortalServices portal) : IClassFixture<
         Manage<InvitationService>("InviteAsync", (p, a, t) => p.Get<InvitationService>().InviteAsync(a, t.OrganizationId, Builders.UniqueEmail("intruder"), OrganizationRole.Admin)),
         Manage<InvitationService>("RevokeAsync", (p, a, t) => p.Get<InvitationService>().RevokeAsync(a, t.OrganizationId, t.InvitationId)),
 
+        // The organization's activity feed: every member's launches.
+        Read<ProfileService>("LoadActivityAsync", (p, a, t) => p.Get<ProfileService>().LoadActivityAsync(a, DateTimeOffset.MaxValue, organizationId: t.OrganizationId)),
+
         // Credentials.
         Manage<CredentialService>("ListAsync", (p, a, t) => p.Get<CredentialService>().ListAsync(a, t.OrganizationId)),
         Manage<CredentialService>("AddAsync", (p, a, t) => p.Get<CredentialService>().AddAsync(a, t.OrganizationId, new CredentialInput("Planted", "sk_live_planted_value", null))),
@@ -113,7 +116,6 @@ public sealed class TenantIsolationTests(PortalServices portal) : IClassFixture<
         ["QuotaService.GetSnapshotAsync"] = "called by other services after their own access check; no acting user",
         ["QuotaService.GetFreshSnapshotAsync"] = "called by other services after their own access check; no acting user",
         ["ProfileService.LoadPageAsync"] = "the acting user's own profile, no organization",
-        ["ProfileService.LoadActivityAsync"] = "the acting user's own activity, no organization",
         ["ProfileService.GetAsync"] = "the acting user's own profile, no organization",
         ["ProfileService.UpdateAsync"] = "the acting user's own profile, no organization",
         ["OrganizationService.ListAsync"] = "the acting user's own memberships, no organization id",

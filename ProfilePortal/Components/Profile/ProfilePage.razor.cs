@@ -132,9 +132,16 @@ public sealed partial class ProfilePage
         _activityFailed = false;
         try
         {
-            var (items, hasMore) = await Profiles.LoadActivityAsync(_userId, _activity[^1].OccurredAt, organizationId: Data.Profile.OrganizationId);
-            _activity.AddRange(items);
-            _hasMoreActivity = hasMore;
+            var page = await Profiles.LoadActivityAsync(_userId, _activity[^1].OccurredAt, organizationId: Data.Profile.OrganizationId);
+            if (!page.Succeeded)
+            {
+                // The user has left the organization the page shows since it loaded.
+                _activityFailed = true;
+                return;
+            }
+
+            _activity.AddRange(page.Value.Items);
+            _hasMoreActivity = page.Value.HasMore;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -170,9 +177,12 @@ public sealed partial class ProfilePage
     {
         try
         {
-            var (items, hasMore) = await Profiles.LoadActivityAsync(_userId, DateTimeOffset.MaxValue, organizationId: Data.Profile.OrganizationId);
-            _activity = [.. items];
-            _hasMoreActivity = hasMore;
+            var page = await Profiles.LoadActivityAsync(_userId, DateTimeOffset.MaxValue, organizationId: Data.Profile.OrganizationId);
+            if (page.Succeeded)
+            {
+                _activity = [.. page.Value.Items];
+                _hasMoreActivity = page.Value.HasMore;
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -199,7 +199,13 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId", "OccurredAt")
+                        .HasDatabaseName("IX_ActivityEvents_Organization_OccurredAt");
+
                     b.HasIndex("UserId", "OccurredAt");
+
+                    b.HasIndex("UserId", "OrganizationId", "OccurredAt")
+                        .HasDatabaseName("IX_ActivityEvents_User_Organization_OccurredAt");
 
                     b.ToTable("ActivityEvents", (string)null);
                 });

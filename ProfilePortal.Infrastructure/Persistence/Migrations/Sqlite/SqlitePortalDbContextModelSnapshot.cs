@@ -187,7 +187,13 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId", "OccurredAt")
+                        .HasDatabaseName("IX_ActivityEvents_Organization_OccurredAt");
+
                     b.HasIndex("UserId", "OccurredAt");
+
+                    b.HasIndex("UserId", "OrganizationId", "OccurredAt")
+                        .HasDatabaseName("IX_ActivityEvents_User_Organization_OccurredAt");
 
                     b.ToTable("ActivityEvents", (string)null);
                 });
