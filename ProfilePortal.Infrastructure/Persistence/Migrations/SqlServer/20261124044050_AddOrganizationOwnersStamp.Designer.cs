@@ -12,7 +12,7 @@ using ProfilePortal.Infrastructure.Persistence;
 namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261124043632_AddOrganizationOwnersStamp")]
+    [Migration("20261124044050_AddOrganizationOwnersStamp")]
     partial class AddOrganizationOwnersStamp
     {
         /// <inheritdoc />
@@ -202,7 +202,13 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId", "OccurredAt")
+                        .HasDatabaseName("IX_ActivityEvents_Organization_OccurredAt");
+
                     b.HasIndex("UserId", "OccurredAt");
+
+                    b.HasIndex("UserId", "OrganizationId", "OccurredAt")
+                        .HasDatabaseName("IX_ActivityEvents_User_Organization_OccurredAt");
 
                     b.ToTable("ActivityEvents", (string)null);
                 });

@@ -11,7 +11,7 @@ using ProfilePortal.Infrastructure.Persistence;
 namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261124043603_AddOrganizationOwnersStamp")]
+    [Migration("20261124044034_AddOrganizationOwnersStamp")]
     partial class AddOrganizationOwnersStamp
     {
         /// <inheritdoc />
@@ -190,7 +190,13 @@ namespace ProfilePortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId", "OccurredAt")
+                        .HasDatabaseName("IX_ActivityEvents_Organization_OccurredAt");
+
                     b.HasIndex("UserId", "OccurredAt");
+
+                    b.HasIndex("UserId", "OrganizationId", "OccurredAt")
+                        .HasDatabaseName("IX_ActivityEvents_User_Organization_OccurredAt");
 
                     b.ToTable("ActivityEvents", (string)null);
                 });
