@@ -142,7 +142,7 @@ public sealed class InvitationService(
 
     /// <summary>
     /// Joins the signed-in user to the organization with the invited role, when the invitation is pending and was sent
-    /// to the user's address. Returns the organization's id.
+    /// to the user's address, and makes it the organization they act in. Returns the organization's id.
     /// </summary>
     public async Task<Result<Guid>> AcceptAsync(Guid userId, string token, CancellationToken cancellationToken = default)
     {
@@ -165,7 +165,7 @@ public sealed class InvitationService(
             return refused;
         }
 
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.NormalizedEmail, u.EmailConfirmed }).FirstOrDefaultAsync(cancellationToken);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null || !user.EmailConfirmed || user.NormalizedEmail != invitation.NormalizedEmail)
         {
             return MembersErrors.WrongRecipient;
@@ -176,8 +176,10 @@ public sealed class InvitationService(
             return MembersErrors.AlreadyMember;
         }
 
+        // The invitee joined to work there: the organization becomes the one they act in, as a created one does.
         invitation.Accept(userId, now);
         db.Memberships.Add(Membership.Create(invitation.OrganizationId, userId, invitation.Role, now));
+        user.CurrentOrganizationId = invitation.OrganizationId;
         db.AuditEntries.Add(AuditEntry.Record(
             userId, "invitation.accepted", "invitation", invitation.Id.ToString(), invitation.OrganizationId,
             FieldChange.Describe([new("Status", nameof(InvitationStatus.Pending), nameof(InvitationStatus.Accepted)), new("Role", null, invitation.Role.ToString())]),

@@ -62,15 +62,13 @@ public sealed class InvitationJourneyTests(PortalApp app, BrowserFixture browser
         await Expect(guest).ToHaveURLAsync(invitation.ToString());
         await Expect(guest.CurrentUser()).ToContainTextAsync(invitee);
 
-        // Accepting joins the organization; switching to it makes its quota the one the profile shows.
+        // Accepting joins the organization and makes it current: its quota is the one the profile shows.
         await Expect(guest.ByTestId("invitation-accept")).ToBeEnabledAsync();
         AssertNoSeriousViolations(await guest.RunAxe(), "the invitation page ready to accept");
         await guest.ByTestId("invitation-accept").ClickAsync();
         await Expect(guest).ToHaveURLAsync(new Regex($"/organizations/{organizationId}/members$"));
         await Expect(guest.ByTestId("members-read-only")).ToBeVisibleAsync();
         await Expect(guest.ByTestId("members-table")).ToContainTextAsync(invitee);
-
-        await guest.SwitchToOrganizationAsync(organizationId);
 
         var shared = await QuotaAsync(owner);
         Assert.NotEqual("0", shared.Used);

@@ -25,16 +25,5 @@ internal static class OrganizationPages
         return organizationId;
     }
 
-    /// <summary>Makes the organization the current one with the organizations page's "Switch" and waits until it is.</summary>
-    public static async Task SwitchToOrganizationAsync(this IPage page, Guid organizationId)
-    {
-        await page.GotoAsync("organizations");
-        var row = page.OrganizationRow(organizationId);
-        await Expect(row).ToBeVisibleAsync();
-        await page.WaitForInteractiveAsync();
-        await page.RowOf(row).Locator("[data-testid='organizations-switch']").ClickAsync();
-        await Expect(row.Locator("[data-testid='organizations-current']")).ToBeVisibleAsync();
-    }
-
     private static ILocator RowOf(this IPage page, ILocator cell) => page.Locator("tr").Filter(new() { Has = cell });
 }

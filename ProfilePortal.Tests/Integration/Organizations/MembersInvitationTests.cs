@@ -51,6 +51,7 @@ public sealed class MembersInvitationTests(PortalServices portal) : IClassFixtur
         Assert.Equal(OrganizationRole.Admin, (await portal.RolesAsync(team.OrganizationId))[invitee.Id]);
         Assert.Equal(InvitationStatus.Accepted, (await Invitations.GetAsync(token))!.Status);
         Assert.Single(await portal.AuditAsync(team.OrganizationId, "invitation.accepted"));
+        Assert.Equal(team.OrganizationId, (await portal.Get<OrganizationAccess>().GetWorkspaceAsync(invitee.Id))!.Current.OrganizationId);
 
         var again = await Invitations.AcceptAsync(invitee.Id, token);
         Assert.Equal(MembersErrors.InvitationAccepted, again.Errors.Single());
