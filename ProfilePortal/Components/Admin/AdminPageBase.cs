@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using ProfilePortal.Components.Shared;
+using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Organizations;
 
 namespace ProfilePortal.Components.Admin;
@@ -48,6 +49,9 @@ public abstract class AdminPageBase : ComponentBase
     /// <summary>Whether the last load failed unexpectedly (the page offers a retry).</summary>
     protected bool Failed { get; set; }
 
+    /// <summary>Whether a detail page's <see cref="ReadAsync"/> found nothing under the route's id.</summary>
+    protected bool NotFound { get; private set; }
+
     /// <summary>
     /// Whether the start-up reads <see cref="TimeZone"/>, degrading to UTC when it cannot. A page that shows no times,
     /// or reads the time zone with its own data (so that a failure fails its load), says no.
@@ -74,4 +78,40 @@ public abstract class AdminPageBase : ComponentBase
 
     /// <summary>The page's own start, once the admin is known; only in the interactive circuit.</summary>
     protected virtual Task OnAdminReadyAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// A detail page's read (one customer, one organization): the value, or null with <see cref="Forbidden"/>,
+    /// <see cref="NotFound"/> or <see cref="Failed"/> set to say why. <paramref name="what"/> names it in the log.
+    /// </summary>
+    protected async Task<T?> ReadAsync<T>(Func<Task<Result<T>>> read, string what)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        Failed = false;
+        NotFound = false;
+        try
+        {
+            var result = await read();
+            if (result.Succeeded)
+            {
+                return result.Value;
+            }
+
+            if (result.Errors[0].Code == Error.Forbidden().Code)
+            {
+                Forbidden = true;
+            }
+            else
+            {
+                NotFound = true;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            CustomerLog.LoadFailed(Logger, exception, what);
+            Failed = true;
+        }
+
+        return null;
+    }
 }
