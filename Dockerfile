@@ -11,8 +11,11 @@ RUN dotnet restore ProfilePortal/ProfilePortal.csproj
 COPY ProfilePortal.Domain/ ProfilePortal.Domain/
 COPY ProfilePortal.Infrastructure/ ProfilePortal.Infrastructure/
 COPY ProfilePortal/ ProfilePortal/
-RUN dotnet publish ProfilePortal/ProfilePortal.csproj -c Release -o /app --no-restore
+# No native launcher: the image starts the app with `dotnet ProfilePortal.dll`.
+RUN dotnet publish ProfilePortal/ProfilePortal.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 
+# The full runtime image rather than a chiseled one: the portal needs ICU (ru/en cultures) and tzdata (users' time
+# zones), and creating the writable folders below needs a shell.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 ENV ASPNETCORE_URLS=http://+:8080 \

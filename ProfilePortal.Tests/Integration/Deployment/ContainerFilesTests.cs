@@ -32,11 +32,11 @@ public sealed partial class ContainerFilesTests
     }
 
     [Fact]
-    public void The_build_context_leaves_out_build_output_tests_and_git()
+    public void The_build_context_leaves_out_build_output_tests_git_and_local_secrets()
     {
         var ignored = File.ReadAllLines(RepositoryFiles.PathOf(".dockerignore")).Select(l => l.Trim()).ToHashSet();
 
-        Assert.Superset(new HashSet<string> { "**/bin/", "**/obj/", "**/node_modules/", ".git/", "ProfilePortal.Tests/" }, ignored);
+        Assert.Superset(new HashSet<string> { "**/bin/", "**/obj/", "**/node_modules/", ".git/", ".env", "ProfilePortal.Tests/" }, ignored);
     }
 
     [Fact]
