@@ -11,6 +11,7 @@ if (StartupCommands.IsHealthProbe(args))
 var builder = WebApplication.CreateBuilder(args);
 
 // Before anything reaches the database or sends mail, including the migrate and import commands.
+builder.AddSecretFiles();
 builder.RefuseUnsafeSecrets();
 
 builder.AddPortalLogging();

@@ -54,6 +54,17 @@ public sealed class StartupSecretsTests
     }
 
     [Fact]
+    public void Secrets_mounted_as_files_are_read_before_the_check()
+    {
+        using var mounted = new TemporaryDirectory();
+        File.WriteAllText(Path.Combine(mounted.Path, "Admin__Password"), "Change-me-too-2026\n");
+
+        var refusal = RefusalOf(new Dictionary<string, string?> { ["SECRETS_PATH"] = mounted.Path });
+
+        Assert.StartsWith("Admin:Password ", Assert.Single(refusal.Settings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_production_start_with_proper_secrets_serves()
     {
         await using var app = new ProductionPortalApp();
