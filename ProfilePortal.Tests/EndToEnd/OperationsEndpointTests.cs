@@ -56,6 +56,7 @@ public sealed class OperationsEndpointTests(PortalApp app) : IDisposable
         using var response = await _http.SendAsync(scrape);
         var exposition = await response.Content.ReadAsStringAsync();
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches(@"(?m)^profile_view_total(\{[^}]*\})? [1-9]", exposition);
         Assert.Contains("profile_activity_events_total", exposition, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^trial_started_total\{[^}]*plan=""new_monthly""[^}]*\} [1-9]", exposition);
