@@ -1,4 +1,5 @@
 using ProfilePortal;
+using ProfilePortal.Configuration;
 using ProfilePortal.Domain;
 using ProfilePortal.Infrastructure;
 
@@ -8,6 +9,10 @@ if (StartupCommands.IsHealthProbe(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Before anything reaches the database or sends mail, including the migrate and import commands.
+builder.AddSecretFiles();
+builder.RefuseUnsafeSecrets();
 
 builder.AddPortalLogging();
 builder.Services.AddDomain();

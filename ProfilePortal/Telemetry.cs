@@ -1,6 +1,7 @@
 using OpenTelemetry.Metrics;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Trials;
+using ProfilePortal.Metrics;
 
 namespace ProfilePortal;
 
@@ -8,7 +9,7 @@ internal static class Telemetry
 {
     /// <summary>
     /// Metrics for Prometheus: the portal's own meters, ASP.NET Core's (requests, Kestrel, Blazor circuits),
-    /// EF Core's and the runtime's.
+    /// EF Core's and the runtime's; read by a scraper with the token or a site admin (<see cref="MetricsAccess"/>).
     /// </summary>
     public static IServiceCollection AddPortalMetrics(this IServiceCollection services)
     {
@@ -19,6 +20,7 @@ internal static class Telemetry
             .AddMeter("Microsoft.EntityFrameworkCore")
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
+        services.AddMetricsAccess();
         return services;
     }
 }

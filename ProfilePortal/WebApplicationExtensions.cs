@@ -4,6 +4,7 @@ using ProfilePortal.Components;
 using ProfilePortal.Health;
 using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Payments.CloudPayments;
+using ProfilePortal.Metrics;
 using ProfilePortal.Notifications;
 using ProfilePortal.Payments;
 using Serilog;
@@ -39,8 +40,8 @@ internal static class WebApplicationExtensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
 
-        // Prometheus scrape endpoint (docs/operations.md): restrict it to the monitoring network at the proxy.
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // Prometheus scrape endpoint (docs/operations.md): the scrape token or a signed-in admin, in every environment.
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(MetricsAccess.Policy);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>()

@@ -51,8 +51,12 @@ public sealed class OperationsEndpointTests(PortalApp app) : IDisposable
         var trial = await app.Services.GetRequiredService<TrialService>().StartAsync(user.Id, workspace!.Current.OrganizationId, "new_monthly", card, "127.0.0.1");
         Assert.True(trial.Succeeded);
 
-        var exposition = await _http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, new Uri("metrics", UriKind.Relative));
+        scrape.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PortalApp.MetricsScrapeToken);
+        using var response = await _http.SendAsync(scrape);
+        var exposition = await response.Content.ReadAsStringAsync();
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches(@"(?m)^profile_view_total(\{[^}]*\})? [1-9]", exposition);
         Assert.Contains("profile_activity_events_total", exposition, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^trial_started_total\{[^}]*plan=""new_monthly""[^}]*\} [1-9]", exposition);

@@ -13,6 +13,9 @@ namespace ProfilePortal.Tests.Support;
 /// </summary>
 public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The bearer token that reads <c>/metrics</c>.</summary>
+    public const string MetricsScrapeToken = "scrape-token-for-browser-tests-5f2a9c7e1d3b";
+
     private readonly TemporaryDirectory _directory = new();
 
     public MailDevServer Mail { get; } = new();
@@ -43,6 +46,7 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Smtp:Security"] = "None",
             ["Scheduler:OutboxSweepSeconds"] = "1",
             ["RateLimiting:AccountPostsPerMinute"] = "1000",
+            ["Metrics:ScrapeToken"] = MetricsScrapeToken,
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_directory.Path, "logs", "portal-.log"),
         };
         foreach (var (key, value) in settings.Concat(ExtraSettings))
