@@ -77,7 +77,8 @@ public sealed class DatabaseBackup(IOptions<DatabaseOptions> options, IDbContext
         try
         {
             Directory.CreateDirectory(folder);
-            using (var source = Open(database, SqliteOpenMode.ReadOnly))
+            // Read-write although it only reads: a read-only connection to a WAL database needs its -shm file to exist.
+            using (var source = Open(database, SqliteOpenMode.ReadWrite))
             using (var target = Open(partial, SqliteOpenMode.ReadWriteCreate))
             {
                 source.BackupDatabase(target);
@@ -98,11 +99,7 @@ public sealed class DatabaseBackup(IOptions<DatabaseOptions> options, IDbContext
     private async Task<DatabaseBackupResult> BackupSqlServerAsync(string? directory, string stamp, CancellationToken cancellationToken)
     {
         var database = new SqlConnectionStringBuilder(options.Value.ConnectionString).InitialCatalog;
-        var name = $"{database}-{stamp}.bak";
-        // A path on the server's machine: keep its separator; no folder means the server's default backup folder.
-        var file = string.IsNullOrEmpty(directory)
-            ? name
-            : directory.TrimEnd('/', '\\') + (directory.Contains('\\', StringComparison.Ordinal) ? "\\" : "/") + name;
+        var file = SqlServerBackupFile(directory, database, stamp);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -115,6 +112,18 @@ public sealed class DatabaseBackup(IOptions<DatabaseOptions> options, IDbContext
         }
 
         return new(file, $"Stop every node, then run on the server: {SqlServerRestoreStatement(database, file)}");
+    }
+
+    /// <summary>
+    /// The backup's path on the database server's machine, whose separator the folder shows (a Linux container or
+    /// Windows); no folder means just a name, which SQL Server puts in its default backup folder.
+    /// </summary>
+    internal static string SqlServerBackupFile(string? directory, string database, string stamp)
+    {
+        var name = $"{database}-{stamp}.bak";
+        return string.IsNullOrEmpty(directory)
+            ? name
+            : directory.TrimEnd('/', '\\') + (directory.Contains('\\', StringComparison.Ordinal) ? "\\" : "/") + name;
     }
 
     private string DataSource() => new SqliteConnectionStringBuilder(options.Value.ConnectionString).DataSource;

@@ -104,6 +104,15 @@ public sealed class DatabaseUpgradeTests(PortalServices portal) : IClassFixture<
     }
 
     [Theory]
+    [InlineData(null, "Portal-20261124-050000.bak")]
+    [InlineData("/var/opt/mssql/backup/", "/var/opt/mssql/backup/Portal-20261124-050000.bak")]
+    [InlineData(@"D:\Backups", @"D:\Backups\Portal-20261124-050000.bak")]
+    public void The_sql_server_backup_goes_to_the_folder_with_its_own_separator_or_to_the_server_default(string? directory, string expected)
+    {
+        Assert.Equal(expected, DatabaseBackup.SqlServerBackupFile(directory, "Portal", "20261124-050000"));
+    }
+
+    [Theory]
     [InlineData(new[] { "migrate" }, true, null)]
     [InlineData(new[] { "migrate", "--no-backup" }, false, null)]
     [InlineData(new[] { "migrate", "--backup-dir", "/srv/backups", "--Database:Provider=SqlServer" }, true, "/srv/backups")]
