@@ -91,27 +91,24 @@ internal static partial class StartupCommands
         }
     }
 
+    /// <summary>The command's own flags; anything else (e.g. <c>--Database:Provider=SqlServer</c>) is host configuration.</summary>
     internal static MigrateRequest? ParseMigrate(string[] args)
     {
         var request = new MigrateRequest();
         for (var i = 1; i < args.Length; i++)
         {
-            switch (args[i])
+            if (args[i] == "--no-backup")
             {
-                case "--no-backup":
-                    request = request with { Backup = false };
-                    break;
-                case "--backup-dir" when i + 1 < args.Length:
-                    request = request with { BackupDirectory = args[++i] };
-                    break;
-                default:
-                    // Anything else is host configuration (e.g. --Database:Provider=SqlServer), read by the builder.
-                    if (args[i] == "--backup-dir")
-                    {
-                        return null;
-                    }
+                request = request with { Backup = false };
+            }
+            else if (args[i] == "--backup-dir")
+            {
+                if (i + 1 >= args.Length)
+                {
+                    return null;
+                }
 
-                    break;
+                request = request with { BackupDirectory = args[++i] };
             }
         }
 
@@ -131,7 +128,7 @@ internal static partial class StartupCommands
         else if ((await migrator.GetPendingMigrationsAsync()).Count > 0)
         {
             throw new InvalidOperationException(
-                "The database schema is behind this release. Back up the database, then run the 'migrate' command (docs/operations.md).");
+                "The database schema is behind this release. Run the 'migrate' command, which backs the database up first (docs/operations.md).");
         }
 
         await using var scope = app.Services.CreateAsyncScope();

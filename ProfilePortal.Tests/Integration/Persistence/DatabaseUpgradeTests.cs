@@ -121,6 +121,12 @@ public sealed class DatabaseUpgradeTests(PortalServices portal) : IClassFixture<
         Assert.Equal(new MigrateRequest(backup, directory), StartupCommands.ParseMigrate(args));
     }
 
+    [Fact]
+    public void A_backup_dir_without_a_folder_is_refused()
+    {
+        Assert.Null(StartupCommands.ParseMigrate(["migrate", "--backup-dir"]));
+    }
+
     public void Dispose() => _backups.Dispose();
 
     /// <summary>The database with a user in it, and the newest migration undone, as a release behind this one.</summary>
