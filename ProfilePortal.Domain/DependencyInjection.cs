@@ -32,6 +32,8 @@ public static class DependencyInjection
         services.AddSingleton<FeatureFlagAdmin>();
         services.AddScoped<AccountRegistration>();
         services.AddMemoryCache();
+        // In-process unless the host registers a shared one (Infrastructure: Redis with ConnectionStrings:Redis).
+        services.AddDistributedMemoryCache();
         services.AddSingleton<QuotaService>();
         services.AddSingleton<QuotaNotifier>();
         services.AddSingleton<ProfileService>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Infrastructure.Caching;
 using ProfilePortal.Infrastructure.Configuration;
 using ProfilePortal.Infrastructure.Email;
 using ProfilePortal.Infrastructure.Features;
@@ -21,6 +22,7 @@ public static class DependencyInjection
     {
         services.AddPortalOptions();
         services.AddPortalPersistence(configuration, environment.ContentRootPath);
+        services.AddPortalDistributedCache(configuration);
         services.AddPortalIdentity(configuration);
         services.AddPortalEmail(configuration);
         services.AddPortalPayments(configuration);

@@ -23,7 +23,12 @@ var app = builder.Build();
 
 if (StartupCommands.IsMigrate(args))
 {
-    return await StartupCommands.MigrateAsync(app);
+    return await StartupCommands.MigrateAsync(app, args, Console.Out);
+}
+
+if (StartupCommands.IsRestore(args))
+{
+    return await StartupCommands.RestoreAsync(app, args, Console.Out);
 }
 
 if (StartupCommands.IsImportLegacy(args))

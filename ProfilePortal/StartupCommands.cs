@@ -35,16 +35,84 @@ internal static partial class StartupCommands
         }
     }
 
-    /// <summary><c>dotnet ProfilePortal.dll migrate</c>: apply migrations and reference data, then exit.</summary>
-    public static async Task<int> MigrateAsync(WebApplication app)
+    /// <summary>
+    /// <c>dotnet ProfilePortal.dll migrate [--no-backup] [--backup-dir DIR]</c>: when migrations are pending, backs
+    /// the database up, applies them and the reference data, verifies the result, then Quartz's schema and the admin.
+    /// Prints where the backup is and how to roll back. Exits 1, having changed nothing, when the backup fails.
+    /// </summary>
+    public static async Task<int> MigrateAsync(WebApplication app, string[] args, TextWriter output)
     {
+        var request = ParseMigrate(args);
+        if (request is null)
+        {
+            await output.WriteLineAsync("Usage: migrate [--no-backup] [--backup-dir DIR]");
+            return 1;
+        }
+
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrate");
-        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        if (!await app.Services.GetRequiredService<DatabaseUpgrade>().RunAsync(request, output))
+        {
+            return 1;
+        }
+
         await app.Services.GetRequiredService<SchedulerSchemaMigrator>().MigrateAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync();
         LogMigrated(logger);
         return 0;
+    }
+
+    public static bool IsRestore(string[] args) => args.Length > 0 && args[0] == "restore";
+
+    /// <summary>
+    /// <c>dotnet ProfilePortal.dll restore --from FILE</c> (SQLite): puts a backup of the <c>migrate</c> command back,
+    /// keeping a copy of the database it replaces. Stop every node first.
+    /// </summary>
+    public static async Task<int> RestoreAsync(WebApplication app, string[] args, TextWriter output)
+    {
+        var at = Array.IndexOf(args, "--from");
+        if (at < 1 || at + 1 >= args.Length)
+        {
+            await output.WriteLineAsync("Usage: restore --from FILE");
+            return 1;
+        }
+
+        try
+        {
+            var previous = app.Services.GetRequiredService<DatabaseBackup>().RestoreSqlite(args[at + 1]);
+            await output.WriteLineAsync($"Restored {args[at + 1]}. The database it replaced is kept in {previous}.");
+            await output.WriteLineAsync("Start the release that matches the backup: a newer one refuses to start until 'migrate' runs again.");
+            return 0;
+        }
+        catch (DatabaseBackupException e)
+        {
+            await output.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>The command's own flags; anything else (e.g. <c>--Database:Provider=SqlServer</c>) is host configuration.</summary>
+    internal static MigrateRequest? ParseMigrate(string[] args)
+    {
+        var request = new MigrateRequest();
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == "--no-backup")
+            {
+                request = request with { Backup = false };
+            }
+            else if (args[i] == "--backup-dir")
+            {
+                if (i + 1 >= args.Length)
+                {
+                    return null;
+                }
+
+                request = request with { BackupDirectory = args[++i] };
+            }
+        }
+
+        return request;
     }
 
     /// <summary>Migrates where configured (Development, tests), bootstraps the admin, seeds demo data.</summary>
@@ -60,7 +128,7 @@ internal static partial class StartupCommands
         else if ((await migrator.GetPendingMigrationsAsync()).Count > 0)
         {
             throw new InvalidOperationException(
-                "The database schema is behind this release. Back up the database, then run the 'migrate' command (docs/operations.md).");
+                "The database schema is behind this release. Run the 'migrate' command, which backs the database up first (docs/operations.md).");
         }
 
         await using var scope = app.Services.CreateAsyncScope();

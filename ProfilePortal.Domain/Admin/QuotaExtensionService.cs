@@ -49,7 +49,7 @@ public sealed partial class QuotaExtensionService(
 
         var extension = Grant(db, adminId, basis, launches, reason!, expiresAt, now);
         await db.SaveChangesAsync(cancellationToken);
-        quotas.Invalidate(organizationId);
+        await quotas.InvalidateAsync(organizationId);
         LogExtended(logger, adminId, organizationId, launches);
         return extension;
     }
@@ -129,7 +129,7 @@ public sealed partial class QuotaExtensionService(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var organizationId in granted)
         {
-            quotas.Invalidate(organizationId);
+            await quotas.InvalidateAsync(organizationId);
         }
 
         LogExtendedMany(logger, adminId, granted.Count, rows.Count, launches);

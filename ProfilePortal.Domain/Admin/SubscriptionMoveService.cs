@@ -110,8 +110,8 @@ public sealed partial class SubscriptionMoveService(
             return raced;
         }
 
-        quotas.Invalidate(sourceOrganizationId);
-        quotas.Invalidate(targetOrganizationId);
+        await quotas.InvalidateAsync(sourceOrganizationId);
+        await quotas.InvalidateAsync(targetOrganizationId);
         LogMoved(logger, adminId, subscription.Id, sourceOrganizationId, targetOrganizationId);
         return new SubscriptionMoved(preview, sourceFree.Id);
     }

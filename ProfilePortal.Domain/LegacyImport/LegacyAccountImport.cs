@@ -158,7 +158,7 @@ public sealed partial class LegacyAccountImport(
             FieldChange.Describe([new("Launches", null, launches.ToString(CultureInfo.InvariantCulture)), new("ValidUntil", null, validUntil)]),
             now));
         await db.SaveChangesAsync(cancellationToken);
-        quotas.Invalidate(organizationId);
+        await quotas.InvalidateAsync(organizationId);
     }
 
     private async Task<bool> IsMarkedAsync(Guid userId, CancellationToken cancellationToken)

@@ -458,7 +458,7 @@ public sealed partial class BillingService(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                quotas.Invalidate(payment.OrganizationId);
+                await quotas.InvalidateAsync(payment.OrganizationId);
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)

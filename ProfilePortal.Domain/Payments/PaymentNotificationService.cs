@@ -199,7 +199,7 @@ public sealed partial class PaymentNotificationService(
                         .Select(m => m.UserId).FirstAsync(cancellationToken);
                 var contact = await BillingService.ContactQuery(db, contactId).FirstAsync(cancellationToken);
                 await settlement.SucceedAsync(db, payment, notification.ExternalId, subscription, plan, contact, cancellationToken);
-                quotas.Invalidate(payment.OrganizationId);
+                await quotas.InvalidateAsync(payment.OrganizationId);
                 return NotificationVerdict.Accepted;
 
             default:

@@ -279,7 +279,7 @@ public sealed partial class PlanChangeService(
             return raced;
         }
 
-        quotas.Invalidate(organizationId);
+        await quotas.InvalidateAsync(organizationId);
         return null;
     }
 

@@ -224,7 +224,7 @@ public sealed partial class RenewalService(
 
         foreach (var (subscription, _, _) in charges)
         {
-            quotas.Invalidate(subscription.OrganizationId);
+            await quotas.InvalidateAsync(subscription.OrganizationId);
         }
 
         return new RenewalSweepResult(renewed, declined, postponed, 0, converted);
@@ -273,7 +273,7 @@ public sealed partial class RenewalService(
             await db.SaveChangesAsync(cancellationToken);
             foreach (var subscription in ending)
             {
-                quotas.Invalidate(subscription.OrganizationId);
+                await quotas.InvalidateAsync(subscription.OrganizationId);
             }
         }
 
@@ -365,7 +365,7 @@ public sealed partial class RenewalService(
 
             foreach (var subscription in batch)
             {
-                quotas.Invalidate(subscription.OrganizationId);
+                await quotas.InvalidateAsync(subscription.OrganizationId);
             }
 
             changed += batch.Count;

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProfilePortal.Domain.Billing;
 using ProfilePortal.Domain.Common;
@@ -27,14 +29,17 @@ public sealed record QuotaBasis(
 /// <summary>
 /// The single source of an organization's quota: limit = plan allowance + admin grants + purchased packs for
 /// the period (a grant counts in the period it was made for, even if the plan changes meanwhile); used =
-/// launches the platform recorded in the period. Snapshots are cached briefly (≤ 30 s) and
-/// dropped at once by <see cref="Invalidate"/> when the portal changes anything they depend on.
+/// launches the platform recorded in the period. Snapshots are cached briefly (≤ 30 s) in the distributed cache
+/// and dropped by <see cref="InvalidateAsync"/> when the portal changes anything they depend on: with Redis every
+/// node sees the drop at once; with the in-process default, other nodes within the cache duration (ADR-023).
+/// A cache that fails is skipped (the database answers), never a reason to fail a page or a payment.
 /// </summary>
-public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache cache, IOptions<QuotaOptions> options, TimeProvider clock)
+public sealed partial class QuotaService(
+    IPortalDbContextFactory dbFactory, IDistributedCache cache, IOptions<QuotaOptions> options, TimeProvider clock, ILogger<QuotaService> logger)
 {
     public async Task<QuotaSnapshot?> GetSnapshotAsync(Guid organizationId, CancellationToken cancellationToken = default)
     {
-        if (cache.TryGetValue(CacheKey(organizationId), out QuotaSnapshot? cached))
+        if (await ReadCachedAsync(organizationId, cancellationToken) is { } cached)
         {
             return cached;
         }
@@ -46,9 +51,7 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
 
     /// <summary>The snapshot for a basis already read (e.g. with the profile), in one more round trip at most.</summary>
     public async Task<QuotaSnapshot> GetSnapshotAsync(IPortalDbContext db, QuotaBasis basis, CancellationToken cancellationToken = default) =>
-        cache.TryGetValue(CacheKey(basis.OrganizationId), out QuotaSnapshot? cached) && cached is not null
-            ? cached
-            : await ComputeAsync(db, basis);
+        await ReadCachedAsync(basis.OrganizationId, cancellationToken) ?? await ComputeAsync(db, basis);
 
     /// <summary>
     /// The snapshot as the database has it now, never from the cache (which it refreshes): for decisions that
@@ -74,7 +77,7 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
             allowance, sums.Granted, sums.Purchased, sums.Used, period.Start, period.End, QuotaSnapshot.LevelFor(limit, sums.Used, options.Value),
             basis.Status == SubscriptionStatus.Trialing ? basis.TrialEndsAt : null,
             basis.Status == SubscriptionStatus.Paused ? basis.PauseEndsAt : null);
-        cache.Set(CacheKey(organizationId), snapshot, options.Value.SnapshotCacheDuration);
+        await WriteCachedAsync(organizationId, snapshot);
         return snapshot;
     }
 
@@ -87,8 +90,62 @@ public sealed class QuotaService(IPortalDbContextFactory dbFactory, IMemoryCache
         _ => QuotaPeriod.MonthlyAnniversary(basis.PeriodAnchor, basis.CurrentPeriodEnd, now),
     };
 
-    /// <summary>Forgets the cached snapshot after a change that affects it (grant, pack, plan change).</summary>
-    public void Invalidate(Guid organizationId) => cache.Remove(CacheKey(organizationId));
+    /// <summary>
+    /// Forgets the cached snapshot after a change that affects it (grant, pack, plan change). Called after the change
+    /// is saved, so it is not cancellable: a change that stays cached would show the old quota.
+    /// </summary>
+    public async Task InvalidateAsync(Guid organizationId)
+    {
+        try
+        {
+            await cache.RemoveAsync(CacheKey(organizationId), CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The saved change stands; the stale snapshot expires within the cache duration.
+            LogCacheFailed(e, "remove");
+        }
+    }
+
+    private async Task<QuotaSnapshot?> ReadCachedAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        if (options.Value.SnapshotCacheDuration <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            var bytes = await cache.GetAsync(CacheKey(organizationId), cancellationToken);
+            return bytes is null ? null : JsonSerializer.Deserialize<QuotaSnapshot>(bytes);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCacheFailed(e, "read");
+            return null;
+        }
+    }
+
+    private async Task WriteCachedAsync(Guid organizationId, QuotaSnapshot snapshot)
+    {
+        if (options.Value.SnapshotCacheDuration <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            var entry = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = options.Value.SnapshotCacheDuration };
+            await cache.SetAsync(CacheKey(organizationId), JsonSerializer.SerializeToUtf8Bytes(snapshot), entry, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCacheFailed(e, "write");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quota snapshot cache {Operation} failed; the database answers instead")]
+    private partial void LogCacheFailed(Exception exception, string operation);
 
     /// <summary>The basis of an organization's current subscription, as a composable query.</summary>
     public static IQueryable<QuotaBasis> BasisQuery(IPortalDbContext db, Guid organizationId) =>

@@ -167,11 +167,11 @@ public sealed partial class CancellationService(
             return conflict;
         }
 
-        quotas.Invalidate(subscription.OrganizationId);
+        await quotas.InvalidateAsync(subscription.OrganizationId);
         metrics.OfferAccepted(kind);
         if (kind == SaveOfferKind.Pause)
         {
-            pauses.Paused(subscription.OrganizationId, pauseMonths!.Value);
+            await pauses.PausedAsync(subscription.OrganizationId, pauseMonths!.Value);
         }
 
         metrics.FlowCompleted(FullFlow, "saved");

@@ -71,7 +71,7 @@ public sealed partial class PauseService(
             return changed;
         }
 
-        Paused(organizationId, months);
+        await PausedAsync(organizationId, months);
         return Describe(subscription, subscription.Plan!);
     }
 
@@ -136,9 +136,9 @@ public sealed partial class PauseService(
     /// After a staged pause was saved: the cached quota (which now refuses launches) is dropped and the pause is
     /// counted. The cancellation flow calls it after its own save.
     /// </summary>
-    public void Paused(Guid organizationId, int months)
+    public async Task PausedAsync(Guid organizationId, int months)
     {
-        quotas.Invalidate(organizationId);
+        await quotas.InvalidateAsync(organizationId);
         metrics.PauseStarted(months);
         LogPaused(logger, organizationId, months);
     }
@@ -181,7 +181,7 @@ public sealed partial class PauseService(
 
         // A period that is already due (it normally is not: the paid time left at the pause continues) is charged
         // by the next renewal sweep, which also retries and dunns as usual.
-        quotas.Invalidate(organizationId);
+        await quotas.InvalidateAsync(organizationId);
         metrics.PauseResumed(early: true);
         LogResumed(logger, organizationId);
         var end = subscription.CurrentPeriodEnd!.Value;

@@ -196,7 +196,7 @@ public sealed partial class TrialService(
                 : await Fail(TrialErrors.Changed);
         }
 
-        quotas.Invalidate(organizationId);
+        await quotas.InvalidateAsync(organizationId);
         metrics.TrialStarted(plan.Code);
         LogStarted(logger, userId, organizationId, plan.Code, trial.EndsAt);
         return new TrialStatus(plan.Code, plan.Name, plan.Total, trial.StartedAt, trial.EndsAt, false);

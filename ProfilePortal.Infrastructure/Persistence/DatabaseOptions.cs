@@ -24,4 +24,11 @@ public sealed class DatabaseOptions
 
     /// <summary>Fill an empty database with demo customers and an admin (Development only).</summary>
     public bool SeedDemoData { get; set; }
+
+    /// <summary>
+    /// Where the <c>migrate</c> command writes its backup. SQLite: a folder on this machine, by default <c>backups</c>
+    /// next to the database file. SQL Server: a folder on the database server's machine, by default the server's own
+    /// backup folder.
+    /// </summary>
+    public string? BackupDirectory { get; set; }
 }

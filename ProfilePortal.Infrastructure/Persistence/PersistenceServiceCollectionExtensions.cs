@@ -28,6 +28,7 @@ public static class PersistenceServiceCollectionExtensions
                 o.ConnectionString = options.ConnectionString;
                 o.MigrateOnStartup = options.MigrateOnStartup;
                 o.SeedDemoData = options.SeedDemoData;
+                o.BackupDirectory = options.BackupDirectory;
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -48,6 +49,8 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<DatabaseUpgrade>();
         return services;
     }
 

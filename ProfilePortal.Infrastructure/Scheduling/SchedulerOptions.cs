@@ -16,6 +16,18 @@ public sealed class SchedulerOptions
     /// </summary>
     public bool Clustered { get; set; } = true;
 
+    /// <summary>SQL Server clustered only: how often each node records in the database that it is alive.</summary>
+    [Range(1, 300)]
+    public int ClusterCheckinSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// SQL Server clustered only: how long past a missed check-in the other nodes wait before they take over a
+    /// node's running jobs. Above the longest pause a live node may have (GC, VM move, database failover), or a
+    /// paused node's job runs twice.
+    /// </summary>
+    [Range(5, 3600)]
+    public int ClusterCheckinMisfireSeconds { get; set; } = 60;
+
     /// <summary>The scheduler's name; nodes of one cluster must use the same name.</summary>
     [Required]
     [RegularExpression(@"^[A-Za-z0-9_.-]{1,100}$", ErrorMessage = "Use letters, digits, '.', '_' or '-' (at most 100).")]

@@ -116,7 +116,11 @@ public static class SchedulingServiceCollectionExtensions
                 store.UseSqlServer(_ => { });
                 if (scheduler.Clustered)
                 {
-                    store.UseClustering(_ => { });
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(scheduler.ClusterCheckinSeconds);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(scheduler.ClusterCheckinMisfireSeconds);
+                    });
                 }
 
                 if (scheduler.CreateSchemaIfMissing)

@@ -54,7 +54,7 @@ public class ProfilePageBenchmarks
     public async Task<int> ProfileServiceLoadPage()
     {
         var (user, organization) = Next();
-        _quotas.Invalidate(organization);
+        await _quotas.InvalidateAsync(organization);
         var page = await _profiles.LoadPageAsync(user);
         return page.Value.Activity.Count + page.Value.Quota.Used;
     }
@@ -73,7 +73,7 @@ public class ProfilePageBenchmarks
     {
         var (user, organization) = _sample[0];
         await _profiles.LoadPageAsync(user);
-        _quotas.Invalidate(organization);
+        await _quotas.InvalidateAsync(organization);
         _commands.Reset();
         var page = await _profiles.LoadPageAsync(user);
         Console.WriteLine($"Round trips for one page load: {_commands.Count} (quota {page.Value.Quota.Used}/{page.Value.Quota.Limit}, {page.Value.Activity.Count} activity rows)");

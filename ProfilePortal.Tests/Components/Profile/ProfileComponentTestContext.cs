@@ -48,7 +48,7 @@ public abstract class ProfileComponentTestContext : PortalComponentTestContext
         }
 
         await db.SaveChangesAsync();
-        Portal.Get<QuotaService>().Invalidate(profile.OrganizationId!.Value);
+        await Portal.Get<QuotaService>().InvalidateAsync(profile.OrganizationId!.Value);
     }
 
     /// <summary>Stores a time zone the rules no longer accept, as data from before a whitelist would be.</summary>

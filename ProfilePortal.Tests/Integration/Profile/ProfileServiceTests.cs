@@ -21,7 +21,7 @@ public sealed class ProfileServiceTests(ProfileServices portal) : IClassFixture<
         var service = portal.Get<ProfileService>();
         await service.LoadPageAsync(user.Id); // warms EF's query cache; the quota cache is dropped below
         var organizationId = (await service.GetAsync(user.Id)).Value.OrganizationId!.Value;
-        portal.Get<QuotaService>().Invalidate(organizationId);
+        await portal.Get<QuotaService>().InvalidateAsync(organizationId);
         portal.Commands.Reset();
 
         var page = await service.LoadPageAsync(user.Id);

@@ -56,7 +56,7 @@ public sealed class QuotaServiceTests(PortalServices portal) : IClassFixture<Por
         await RecordAsync(organizationId, launches: 1, at: portal.Clock.GetUtcNow());
 
         var cached = await quotas.GetSnapshotAsync(organizationId);
-        quotas.Invalidate(organizationId);
+        await quotas.InvalidateAsync(organizationId);
         var fresh = await quotas.GetSnapshotAsync(organizationId);
 
         Assert.Equal(first, cached);

@@ -37,6 +37,47 @@ public sealed class SchedulerStoreConfigurationTests
     }
 
     [Fact]
+    public void On_sql_server_every_node_joins_one_cluster_under_the_same_name_with_its_own_id()
+    {
+        using var services = Build(new()
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["ConnectionStrings:Portal"] = SqlServer,
+            ["Scheduler:Clustered"] = "true",
+            ["Scheduler:InstanceName"] = "portal-cluster",
+            ["Scheduler:ClusterCheckinSeconds"] = "7",
+            ["Scheduler:ClusterCheckinMisfireSeconds"] = "45",
+        });
+
+        var clustering = Get<ClusteringOptions>(services);
+        var scheduler = Get<QuartzSchedulerOptions>(services);
+        Assert.True(clustering.Enabled);
+        Assert.Equal(TimeSpan.FromSeconds(7), clustering.CheckinInterval);
+        Assert.Equal(TimeSpan.FromSeconds(45), clustering.CheckinMisfireThreshold);
+        Assert.True(Get<AdoJobStoreOptions>(services).UseDbLocks);
+        Assert.Equal(DataSourceOptions.Providers.SqlServer, DataSource(services).Provider);
+        Assert.Equal("portal-cluster", scheduler.InstanceName);
+        Assert.True(scheduler.GenerateInstanceId, "Each node needs an id of its own within the cluster.");
+    }
+
+    [Fact]
+    public void A_cluster_checkin_of_ten_seconds_and_a_minute_before_takeover_unless_configured()
+    {
+        using var services = Build(new() { ["Database:Provider"] = "SqlServer", ["ConnectionStrings:Portal"] = SqlServer });
+
+        Assert.Equal(TimeSpan.FromSeconds(10), Get<ClusteringOptions>(services).CheckinInterval);
+        Assert.Equal(TimeSpan.FromMinutes(1), Get<ClusteringOptions>(services).CheckinMisfireThreshold);
+    }
+
+    [Fact]
+    public void On_sqlite_the_node_never_clusters_even_when_asked()
+    {
+        using var services = Build(new() { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Portal"] = "Data Source=portal.db", ["Scheduler:Clustered"] = "true" });
+
+        Assert.False(Get<ClusteringOptions>(services).Enabled);
+    }
+
+    [Fact]
     public void On_sql_server_clustering_and_schema_creation_follow_the_options()
     {
         using var services = Build(new()
