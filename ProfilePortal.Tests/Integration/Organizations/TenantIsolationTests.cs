@@ -113,6 +113,8 @@ public sealed class TenantIsolationTests(PortalServices portal) : IClassFixture<
         ["CardBindingService.ReleaseHoldAsync"] = "driven by the provider's notification, no acting user",
         ["CardBindingService.ReleaseDueHoldsAsync"] = "background sweep, no acting user",
         ["PauseService.StageAsync"] = "a step inside the cancellation flow, on a subscription the caller already authorized",
+        ["PauseService.PausedAsync"] = "after the cancellation flow's own save: drops the cached quota and counts the pause; reads and changes no row",
+        ["QuotaService.InvalidateAsync"] = "drops a cached snapshot after the caller's authorized save; reads and changes no row",
         ["QuotaService.GetSnapshotAsync"] = "called by other services after their own access check; no acting user",
         ["QuotaService.GetFreshSnapshotAsync"] = "called by other services after their own access check; no acting user",
         ["ProfileService.LoadPageAsync"] = "the acting user's own profile, no organization",
