@@ -49,7 +49,7 @@ internal static class SecretSettings
 
         if (configuration.GetValue<bool>("Database:SeedDemoData"))
         {
-            problems.Add($"Database:SeedDemoData (Database__SeedDemoData): must be false; the demo accounts have published passwords (the password {DemoDataSeeder.AdminPassword} is in the repository).");
+            problems.Add("Database:SeedDemoData (Database__SeedDemoData): must be false; the demo accounts' passwords are published in the repository.");
         }
 
         // Read as AdminOptions does: the section first, then the source documents' names.
