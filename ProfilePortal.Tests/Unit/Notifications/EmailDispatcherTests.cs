@@ -178,5 +178,5 @@ public sealed class EmailDispatcherTests(PortalServices portal) : IClassFixture<
     }
 
     private EmailDispatcher Dispatcher(IEmailTransport? transport = null) =>
-        new(portal.Get<IPortalDbContextFactory>(), transport ?? _transport, portal.Clock, NullLogger<EmailDispatcher>.Instance);
+        new(portal.Get<IPortalDbContextFactory>(), transport ?? _transport, portal.Clock, portal.Get<EmailMetrics>(), NullLogger<EmailDispatcher>.Instance);
 }
