@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<MembersService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<EmailOutbox>();
+        services.TryAddSingleton<EmailMetrics>();
         services.AddSingleton<FeatureSettings>();
         services.AddSingleton<FeatureFlagAdmin>();
         services.AddScoped<AccountRegistration>();

@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using ProfilePortal.Domain.Notifications;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Trials;
 using ProfilePortal.Metrics;
@@ -14,7 +15,7 @@ internal static class Telemetry
     public static IServiceCollection AddPortalMetrics(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(ProfileMetrics.MeterName, BillingMetrics.MeterName)
+            .AddMeter(ProfileMetrics.MeterName, BillingMetrics.MeterName, EmailMetrics.MeterName)
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Components.Server.Circuits")
             .AddMeter("Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Identity", "Microsoft.AspNetCore.RateLimiting")
             .AddMeter("Microsoft.EntityFrameworkCore")

@@ -15,6 +15,7 @@ public sealed partial class EmailDispatcher(
     IPortalDbContextFactory dbFactory,
     IEmailTransport transport,
     TimeProvider clock,
+    EmailMetrics metrics,
     ILogger<EmailDispatcher> logger)
 {
     /// <summary>How long a claim keeps other dispatchers away; well above the SMTP timeout.</summary>
@@ -140,13 +141,19 @@ public sealed partial class EmailDispatcher(
     {
         if (await TrySaveOutcomeAsync(message, m => m.MarkSent(clock.GetUtcNow()), cancellationToken))
         {
+            metrics.Sent(message.Kind);
             LogSent(message.Id, message.Kind, message.Attempts);
         }
     }
 
     private async Task<EmailDispatchResult> RecordFailureAsync(EmailMessage message, string error, CancellationToken cancellationToken)
     {
-        await TrySaveOutcomeAsync(message, m => m.MarkFailed(error, clock.GetUtcNow()), cancellationToken);
+        // A lost outcome is not counted: the instance that claimed the message since owns its row and counts it.
+        if (await TrySaveOutcomeAsync(message, m => m.MarkFailed(error, clock.GetUtcNow()), cancellationToken))
+        {
+            metrics.Failed(message.Kind, gaveUp: message.Status == EmailStatus.Failed);
+        }
+
         if (message.Status == EmailStatus.Failed)
         {
             LogGaveUp(message.Id, message.Kind, message.Attempts, error);

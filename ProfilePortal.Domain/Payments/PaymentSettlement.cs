@@ -74,6 +74,7 @@ public sealed class PaymentSettlement(
         }
 
         Audit(db, payment, SucceededAction, [new("Status", "Pending", "Succeeded"), new("TransactionId", null, transactionId)], now);
+        metrics.PaymentAttempt(payment.Purpose, succeeded: true, await GenerationAsync(db, payment, plan, cancellationToken));
         switch (payment.Purpose)
         {
             case PaymentPurpose.Subscription:
@@ -116,6 +117,7 @@ public sealed class PaymentSettlement(
         var now = clock.GetUtcNow();
         payment.Decline(declined.Code, declined.Reason, declined.Kind);
         Audit(db, payment, DeclinedAction, [new("Status", "Pending", "Failed"), new("Reason", null, $"{declined.Code} {declined.Reason}")], now);
+        metrics.PaymentAttempt(payment.Purpose, succeeded: false, await GenerationAsync(db, payment, subscription?.Plan, cancellationToken));
         if (payment.Purpose is not (PaymentPurpose.Renewal or PaymentPurpose.TrialConversion) || subscription is null)
         {
             return;
@@ -327,6 +329,19 @@ public sealed class PaymentSettlement(
             forPeriod && subscription!.CurrentPeriodEnd is { } end ? TimeZones.ToLocal(end, contact.TimeZone) : null,
             links.Value.Link($"billing/receipts/{payment.Id}"));
         return await outbox.PrepareAsync(contact.Email, contact.Language, model, cancellationToken);
+    }
+
+    /// <summary>The generation of the plan a payment is for, as the legacy renewal alert tells them apart; null for a quota pack.</summary>
+    private static async Task<PlanGeneration?> GenerationAsync(IPortalDbContext db, Payment payment, Plan? known, CancellationToken cancellationToken)
+    {
+        if (payment.PlanCode is not { } code)
+        {
+            return null;
+        }
+
+        return known?.Code == code
+            ? known.Generation
+            : await db.Plans.AsNoTracking().Where(p => p.Code == code).Select(p => (PlanGeneration?)p.Generation).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static void Audit(IPortalDbContext db, Payment payment, string action, FieldChange[] changes, DateTimeOffset now) =>

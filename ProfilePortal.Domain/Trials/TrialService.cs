@@ -198,6 +198,7 @@ public sealed partial class TrialService(
 
         await quotas.InvalidateAsync(organizationId);
         metrics.TrialStarted(plan.Code);
+        metrics.TrialActivationAttempt(TrialActivationOutcome.Succeeded, plan.Code);
         LogStarted(logger, userId, organizationId, plan.Code, trial.EndsAt);
         return new TrialStatus(plan.Code, plan.Name, plan.Total, trial.StartedAt, trial.EndsAt, false);
     }
@@ -278,6 +279,9 @@ public sealed partial class TrialService(
         {
             LogAttemptNotStored(logger, exception, attempt.UserId, attempt.Outcome, attempt.ErrorCode);
         }
+
+        // Counted even when the row could not be stored: the attempt happened all the same.
+        metrics.TrialActivationAttempt(attempt.Outcome, attempt.PlanCode);
     }
 
     /// <summary>The page the emails' "cancel the trial" link opens: one click there cancels.</summary>

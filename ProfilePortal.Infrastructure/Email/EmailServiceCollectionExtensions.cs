@@ -30,6 +30,8 @@ public static class EmailServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton<EmailMetrics>();
         services.TryAddSingleton<EmailOutbox>();
         services.TryAddSingleton<EmailDispatcher>();
         services.TryAddSingleton<IEmailTransport, MailKitEmailTransport>();

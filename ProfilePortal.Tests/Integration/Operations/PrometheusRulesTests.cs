@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ProfilePortal.Domain.Alerts;
+using ProfilePortal.Domain.Billing;
+using ProfilePortal.Domain.Notifications;
+using ProfilePortal.Domain.Payments;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;
 using ProfilePortal.Domain.Retention;
@@ -55,6 +58,12 @@ public sealed partial class PrometheusRulesTests(ProductionPortalApp app) : ICla
         billing.GraceEntered("new_monthly");
         billing.GraceExpired("new_monthly");
         billing.TrialFraudSignal("ip_velocity", raised: true);
+        billing.PaymentAttempt(PaymentPurpose.Renewal, succeeded: false, PlanGeneration.Legacy);
+        billing.TrialActivationAttempt(TrialActivationOutcome.Succeeded, "new_monthly");
+
+        var email = app.Services.GetRequiredService<EmailMetrics>();
+        email.Sent("payment-receipt");
+        email.Failed("payment-receipt", gaveUp: true);
 
         var retention = app.Services.GetRequiredService<RetentionMetrics>();
         retention.FlowStarted("full");

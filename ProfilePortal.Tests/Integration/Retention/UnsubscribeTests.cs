@@ -117,7 +117,7 @@ public sealed class UnsubscribeTests(WinBackServices portal) : IClassFixture<Win
     }
 
     private EmailDispatcher Dispatcher(FakeEmailTransport transport) =>
-        new(portal.Get<IPortalDbContextFactory>(), transport, portal.Clock, NullLogger<EmailDispatcher>.Instance);
+        new(portal.Get<IPortalDbContextFactory>(), transport, portal.Clock, portal.Get<EmailMetrics>(), NullLogger<EmailDispatcher>.Instance);
 
     private async Task<List<EmailMessage>> MessagesToAsync(string address, string kind)
     {

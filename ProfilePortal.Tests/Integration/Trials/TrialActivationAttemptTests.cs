@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProfilePortal.Domain.Billing;
@@ -35,6 +37,21 @@ public sealed class TrialActivationAttemptTests(PortalServices portal) : IClassF
         Assert.Equal(
             (customer.OrganizationId, "new_monthly", TrialActivationOutcome.Succeeded, (string?)null, "203.0.113.21", started.StartedAt),
             (attempt.OrganizationId, attempt.PlanCode, attempt.Outcome, attempt.ErrorCode, attempt.IpAddress, attempt.AttemptedAt));
+    }
+
+    [Fact]
+    public async Task Each_stored_attempt_is_counted_with_its_outcome_for_the_activation_alert_rule()
+    {
+        var declined = await portal.CustomerAsync();
+        var started = await portal.CustomerAsync();
+        using var attempts = new MetricCollector<long>(portal.Get<IMeterFactory>(), BillingMetrics.MeterName, "trial_activation_attempt");
+
+        await Trials.StartAsync(declined.Id, declined.OrganizationId, "new_monthly", portal.Card(BillingScenario.NoFundsCard), null);
+        await portal.StartTrialAsync(started, "new_monthly");
+
+        Assert.Equal(
+            [("failed", "new_monthly"), ("succeeded", "new_monthly")],
+            attempts.GetMeasurementSnapshot().Select(m => ((string?)m.Tags["outcome"], (string?)m.Tags["plan"])));
     }
 
     [Theory]

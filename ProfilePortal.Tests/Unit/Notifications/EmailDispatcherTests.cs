@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Notifications;
@@ -30,6 +32,23 @@ public sealed class EmailDispatcherTests(PortalServices portal) : IClassFixture<
             Assert.Equal(portal.Clock.GetUtcNow(), stored.SentAt);
             Assert.Null(stored.LockedUntil);
         }
+    }
+
+    [Fact]
+    public async Task Delivery_metrics_count_a_sent_message_and_a_failed_attempt_that_will_be_retried()
+    {
+        using var deliveries = new MetricCollector<long>(portal.Get<IMeterFactory>(), EmailMetrics.MeterName, "email_delivery");
+        var message = await portal.QueueAsync();
+        _transport.FailWith = "The mail server could not be reached.";
+        await Dispatcher().DispatchDueAsync(batchSize: 10);
+        _transport.FailWith = null;
+        portal.Clock.Advance(TimeSpan.FromHours(1));
+
+        await Dispatcher().DispatchDueAsync(batchSize: 10);
+
+        Assert.Equal(
+            [("retrying", message.Kind), ("sent", message.Kind)],
+            deliveries.GetMeasurementSnapshot().Select(m => ((string?)m.Tags["outcome"], (string?)m.Tags["kind"])));
     }
 
     [Fact]
@@ -178,5 +197,5 @@ public sealed class EmailDispatcherTests(PortalServices portal) : IClassFixture<
     }
 
     private EmailDispatcher Dispatcher(IEmailTransport? transport = null) =>
-        new(portal.Get<IPortalDbContextFactory>(), transport ?? _transport, portal.Clock, NullLogger<EmailDispatcher>.Instance);
+        new(portal.Get<IPortalDbContextFactory>(), transport ?? _transport, portal.Clock, portal.Get<EmailMetrics>(), NullLogger<EmailDispatcher>.Instance);
 }
