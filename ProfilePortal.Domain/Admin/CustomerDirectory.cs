@@ -39,7 +39,7 @@ public sealed partial class CustomerDirectory(IPortalDbContextFactory dbFactory,
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminUserId, "search customers", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminUserId, logger, "search customers", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -83,7 +83,7 @@ public sealed partial class CustomerDirectory(IPortalDbContextFactory dbFactory,
     public async Task<Result<CustomerDetails>> GetCustomerAsync(Guid adminUserId, Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminUserId, "view a customer", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminUserId, logger, "view a customer", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -201,19 +201,5 @@ public sealed partial class CustomerDirectory(IPortalDbContextFactory dbFactory,
     // A captured value becomes a query parameter, so every search shares one cached plan.
     private static MemberExpression Captured(string value) => E.Property(E.Constant(new Box(value)), nameof(Box.Value));
 
-    private async Task<Error?> DeniedAsync(IPortalDbContext db, Guid userId, string operation, CancellationToken cancellationToken)
-    {
-        if (await SiteAdmins.IsAdminAsync(db, userId, cancellationToken))
-        {
-            return null;
-        }
-
-        LogForbidden(logger, userId, operation);
-        return Error.Forbidden();
-    }
-
     private sealed record Box(string Value);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} is not an admin and may not {Operation}")]
-    private static partial void LogForbidden(ILogger logger, Guid userId, string operation);
 }

@@ -23,7 +23,7 @@ public sealed partial class EmailOutboxAdmin(IPortalDbContextFactory dbFactory, 
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, "list the email outbox", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "list the email outbox", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -58,7 +58,7 @@ public sealed partial class EmailOutboxAdmin(IPortalDbContextFactory dbFactory, 
     public async Task<Result<EmailResent>> ResendAsync(Guid adminId, Guid messageId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, "resend an email", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "resend an email", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -131,20 +131,6 @@ public sealed partial class EmailOutboxAdmin(IPortalDbContextFactory dbFactory, 
         return sort.Descending ? ordered.ThenByDescending(m => m.Id) : ordered.ThenBy(m => m.Id);
     }
 
-    private async Task<Error?> DeniedAsync(IPortalDbContext db, Guid userId, string operation, CancellationToken cancellationToken)
-    {
-        if (await SiteAdmins.IsAdminAsync(db, userId, cancellationToken))
-        {
-            return null;
-        }
-
-        LogForbidden(logger, userId, operation);
-        return Error.Forbidden();
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin {AdminId} resent email {MessageId} as {QueuedId}")]
     private static partial void LogResent(ILogger logger, Guid adminId, Guid messageId, Guid queuedId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} is not an admin and may not {Operation}")]
-    private static partial void LogForbidden(ILogger logger, Guid userId, string operation);
 }

@@ -25,7 +25,7 @@ public sealed partial class OrganizationDirectory(IPortalDbContextFactory dbFact
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminUserId, "search organizations", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminUserId, logger, "search organizations", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -72,7 +72,7 @@ public sealed partial class OrganizationDirectory(IPortalDbContextFactory dbFact
     public async Task<Result<OrganizationDetails>> GetAsync(Guid adminUserId, Guid organizationId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminUserId, "view an organization", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminUserId, logger, "view an organization", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -109,18 +109,4 @@ public sealed partial class OrganizationDirectory(IPortalDbContextFactory dbFact
             .Union(db.Memberships.Where(m => members.Contains(m.UserId)).Select(m => m.OrganizationId));
         return organizations.Where(o => ids.Contains(o.Id));
     }
-
-    private async Task<Error?> DeniedAsync(IPortalDbContext db, Guid userId, string operation, CancellationToken cancellationToken)
-    {
-        if (await SiteAdmins.IsAdminAsync(db, userId, cancellationToken))
-        {
-            return null;
-        }
-
-        LogForbidden(logger, userId, operation);
-        return Error.Forbidden();
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} is not an admin and may not {Operation}")]
-    private static partial void LogForbidden(ILogger logger, Guid userId, string operation);
 }

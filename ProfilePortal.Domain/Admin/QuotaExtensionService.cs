@@ -36,7 +36,7 @@ public sealed partial class QuotaExtensionService(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "extend quotas", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -82,7 +82,7 @@ public sealed partial class QuotaExtensionService(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "extend quotas", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -185,23 +185,9 @@ public sealed partial class QuotaExtensionService(
     // As Identity's default normalizer stores NormalizedEmail.
     private static string Normalize(string email) => email.ToUpperInvariant();
 
-    private async Task<Error?> DeniedAsync(IPortalDbContext db, Guid userId, CancellationToken cancellationToken)
-    {
-        if (await SiteAdmins.IsAdminAsync(db, userId, cancellationToken))
-        {
-            return null;
-        }
-
-        LogForbidden(logger, userId);
-        return Error.Forbidden();
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin {AdminId} extended the quota of organization {OrganizationId} by {Launches} launches")]
     private static partial void LogExtended(ILogger logger, Guid adminId, Guid organizationId, int launches);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin {AdminId} extended {Granted} of {Lines} listed quotas by {Launches} launches")]
     private static partial void LogExtendedMany(ILogger logger, Guid adminId, int granted, int lines, int launches);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} is not an admin and may not extend quotas")]
-    private static partial void LogForbidden(ILogger logger, Guid userId);
 }

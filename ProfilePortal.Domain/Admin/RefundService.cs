@@ -23,7 +23,7 @@ public sealed partial class RefundService(
     public async Task<Result<RefundablePayment>> GetAsync(Guid adminId, Guid paymentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "refund payments", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -52,7 +52,7 @@ public sealed partial class RefundService(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "refund payments", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -116,17 +116,6 @@ public sealed partial class RefundService(
     private static RefundablePayment View(Payment p) =>
         new(p.Id, p.OrganizationId, p.ReceiptNumber, p.Description, p.Total, new Money(p.RefundedAmount, p.Currency), p.Status);
 
-    private async Task<Error?> DeniedAsync(IPortalDbContext db, Guid userId, CancellationToken cancellationToken)
-    {
-        if (await SiteAdmins.IsAdminAsync(db, userId, cancellationToken))
-        {
-            return null;
-        }
-
-        LogForbidden(logger, userId);
-        return Error.Forbidden();
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin {AdminId} refunded payment {PaymentId} ({RequestId})")]
     private static partial void LogRefunded(ILogger logger, Guid adminId, Guid paymentId, string requestId);
 
@@ -135,7 +124,4 @@ public sealed partial class RefundService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment {PaymentId} changed while refund {RequestId} was saved")]
     private static partial void LogConflict(ILogger logger, Guid paymentId, string requestId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} is not an admin and may not refund payments")]
-    private static partial void LogForbidden(ILogger logger, Guid userId);
 }

@@ -30,7 +30,7 @@ public sealed partial class SubscriptionMoveService(
         Guid adminId, Guid sourceOrganizationId, Guid targetOrganizationId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "move subscriptions", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -55,7 +55,7 @@ public sealed partial class SubscriptionMoveService(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "move subscriptions", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -189,23 +189,9 @@ public sealed partial class SubscriptionMoveService(
         return new MovePlan(subscription, targetFree, preview);
     }
 
-    private async Task<Error?> DeniedAsync(IPortalDbContext db, Guid userId, CancellationToken cancellationToken)
-    {
-        if (await SiteAdmins.IsAdminAsync(db, userId, cancellationToken))
-        {
-            return null;
-        }
-
-        LogForbidden(logger, userId);
-        return Error.Forbidden();
-    }
-
     private sealed record MovePlan(Subscription Subscription, Subscription TargetFree, SubscriptionMovePreview Preview);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Admin {AdminId} moved subscription {SubscriptionId} from organization {SourceId} to organization {TargetId}")]
     private static partial void LogMoved(ILogger logger, Guid adminId, Guid subscriptionId, Guid sourceId, Guid targetId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} is not an admin and may not move subscriptions")]
-    private static partial void LogForbidden(ILogger logger, Guid userId);
 }

@@ -19,7 +19,7 @@ public sealed partial class FraudReviewService(IPortalDbContextFactory dbFactory
     public async Task<Result<FraudPage<FraudSignalView>>> GetSignalsAsync(Guid adminId, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, "list fraud signals", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "list fraud signals", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -82,7 +82,7 @@ public sealed partial class FraudReviewService(IPortalDbContextFactory dbFactory
     public async Task<Result<FraudPage<FraudBlockView>>> GetBlocksAsync(Guid adminId, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, "list fraud blocks", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "list fraud blocks", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -121,7 +121,7 @@ public sealed partial class FraudReviewService(IPortalDbContextFactory dbFactory
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, "dismiss a fraud signal", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "dismiss a fraud signal", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -169,7 +169,7 @@ public sealed partial class FraudReviewService(IPortalDbContextFactory dbFactory
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, "block from a fraud signal", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "block from a fraud signal", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -235,7 +235,7 @@ public sealed partial class FraudReviewService(IPortalDbContextFactory dbFactory
     public async Task<Result> UnblockAsync(Guid adminId, Guid blockId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, adminId, "lift a fraud block", cancellationToken) is { } denied)
+        if (await SiteAdmins.RefuseNonAdminAsync(db, adminId, logger, "lift a fraud block", cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -284,17 +284,6 @@ public sealed partial class FraudReviewService(IPortalDbContextFactory dbFactory
         return cards.DistinctBy(c => c.Fingerprint).ToDictionary(c => c.Fingerprint!, c => $"{c.Brand} •••• {c.Last4}");
     }
 
-    private async Task<Error?> DeniedAsync(IPortalDbContext db, Guid userId, string operation, CancellationToken cancellationToken)
-    {
-        if (await SiteAdmins.IsAdminAsync(db, userId, cancellationToken))
-        {
-            return null;
-        }
-
-        LogForbidden(logger, userId, operation);
-        return Error.Forbidden();
-    }
-
     /// <summary>Saves; another admin's review or block in between is a conflict, not a failure.</summary>
     private static async Task<Error?> SaveAsync(IPortalDbContext db, CancellationToken cancellationToken)
     {
@@ -315,7 +304,4 @@ public sealed partial class FraudReviewService(IPortalDbContextFactory dbFactory
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin {AdminId} lifted fraud block {BlockId} ({Kind})")]
     private static partial void LogUnblocked(ILogger logger, Guid adminId, Guid blockId, FraudBlockKind kind);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} is not an admin and may not {Operation}")]
-    private static partial void LogForbidden(ILogger logger, Guid userId, string operation);
 }
