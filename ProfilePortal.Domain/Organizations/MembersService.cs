@@ -61,16 +61,10 @@ public sealed class MembersService(IPortalDbContextFactory dbFactory, TimeProvid
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var actor = await RoleAsync(db, userId, organizationId, cancellationToken);
-        if (RequireManager(actor) is { } denied)
-        {
-            return denied;
-        }
-
-        var member = await db.Memberships.FirstOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == memberId, cancellationToken);
+        var (actor, member, refused) = await ManagedMemberAsync(db, userId, organizationId, memberId, cancellationToken);
         if (member is null)
         {
-            return MembersErrors.MemberNotFound;
+            return refused!;
         }
 
         if (actor != OrganizationRole.Owner && (member.Role == OrganizationRole.Owner || role == OrganizationRole.Owner))
@@ -83,12 +77,12 @@ public sealed class MembersService(IPortalDbContextFactory dbFactory, TimeProvid
             return Result.Success();
         }
 
-        if (member.Role == OrganizationRole.Owner && await OwnerCountAsync(db, organizationId, cancellationToken) <= 1)
+        if (member.Role == OrganizationRole.Owner && await OwnerStepsDownAsync(db, organizationId, cancellationToken) is { } lastOwner)
         {
-            return MembersErrors.LastOwner;
+            return lastOwner;
         }
 
-        if (member.Role == OrganizationRole.Owner || role == OrganizationRole.Owner)
+        if (role == OrganizationRole.Owner)
         {
             await OwnersChangeAsync(db, organizationId, cancellationToken);
         }
@@ -103,16 +97,10 @@ public sealed class MembersService(IPortalDbContextFactory dbFactory, TimeProvid
     public async Task<Result> RemoveAsync(Guid userId, Guid organizationId, Guid memberId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var actor = await RoleAsync(db, userId, organizationId, cancellationToken);
-        if (RequireManager(actor) is { } denied)
-        {
-            return denied;
-        }
-
-        var member = await db.Memberships.FirstOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == memberId, cancellationToken);
+        var (actor, member, refused) = await ManagedMemberAsync(db, userId, organizationId, memberId, cancellationToken);
         if (member is null)
         {
-            return MembersErrors.MemberNotFound;
+            return refused!;
         }
 
         if (member.Role == OrganizationRole.Owner && actor != OrganizationRole.Owner)
@@ -120,14 +108,9 @@ public sealed class MembersService(IPortalDbContextFactory dbFactory, TimeProvid
             return MembersErrors.OwnersOnly;
         }
 
-        if (member.Role == OrganizationRole.Owner && await OwnerCountAsync(db, organizationId, cancellationToken) <= 1)
+        if (member.Role == OrganizationRole.Owner && await OwnerStepsDownAsync(db, organizationId, cancellationToken) is { } lastOwner)
         {
-            return MembersErrors.LastOwner;
-        }
-
-        if (member.Role == OrganizationRole.Owner)
-        {
-            await OwnersChangeAsync(db, organizationId, cancellationToken);
+            return lastOwner;
         }
 
         db.Memberships.Remove(member);
@@ -194,6 +177,35 @@ public sealed class MembersService(IPortalDbContextFactory dbFactory, TimeProvid
         OrganizationRole.Owner or OrganizationRole.Admin => null,
         _ => MembersErrors.ManagersOnly,
     };
+
+    /// <summary>
+    /// The acting user's role and the member they act on, tracked; or why not: forbidden for a stranger, "managers
+    /// only" for a Member, not found for someone outside the organization.
+    /// </summary>
+    private static async Task<(OrganizationRole? Actor, Membership? Member, Error? Refused)> ManagedMemberAsync(
+        IPortalDbContext db, Guid userId, Guid organizationId, Guid memberId, CancellationToken cancellationToken)
+    {
+        var actor = await RoleAsync(db, userId, organizationId, cancellationToken);
+        if (RequireManager(actor) is { } denied)
+        {
+            return (actor, null, denied);
+        }
+
+        var member = await db.Memberships.FirstOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == memberId, cancellationToken);
+        return member is null ? (actor, null, MembersErrors.MemberNotFound) : (actor, member, null);
+    }
+
+    /// <summary>An Owner is demoted or removed: refused when no other Owner remains, else the owners stamp changes.</summary>
+    private static async Task<Error?> OwnerStepsDownAsync(IPortalDbContext db, Guid organizationId, CancellationToken cancellationToken)
+    {
+        if (await OwnerCountAsync(db, organizationId, cancellationToken) <= 1)
+        {
+            return MembersErrors.LastOwner;
+        }
+
+        await OwnersChangeAsync(db, organizationId, cancellationToken);
+        return null;
+    }
 
     // The organization's owners stamp changes in the same save, so a parallel change of the Owners conflicts.
     private static async Task OwnersChangeAsync(IPortalDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
