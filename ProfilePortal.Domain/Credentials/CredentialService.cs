@@ -80,15 +80,10 @@ public sealed partial class CredentialService(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, actorId, organizationId, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        var credential = await FindAsync(db, organizationId, credentialId, cancellationToken);
+        var (credential, refused) = await ManagedCredentialAsync(db, actorId, organizationId, credentialId, cancellationToken);
         if (credential is null)
         {
-            return CredentialErrors.NotFound;
+            return refused!;
         }
 
         if (credential.Version != version)
@@ -113,15 +108,10 @@ public sealed partial class CredentialService(
     public async Task<Result> DeleteAsync(Guid actorId, Guid organizationId, Guid credentialId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, actorId, organizationId, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        var credential = await FindAsync(db, organizationId, credentialId, cancellationToken);
+        var (credential, refused) = await ManagedCredentialAsync(db, actorId, organizationId, credentialId, cancellationToken);
         if (credential is null)
         {
-            return CredentialErrors.NotFound;
+            return refused!;
         }
 
         var now = clock.GetUtcNow();
@@ -140,15 +130,10 @@ public sealed partial class CredentialService(
     public async Task<Result<string>> RevealAsync(Guid actorId, Guid organizationId, Guid credentialId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await DeniedAsync(db, actorId, organizationId, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        var credential = await FindAsync(db, organizationId, credentialId, cancellationToken);
+        var (credential, refused) = await ManagedCredentialAsync(db, actorId, organizationId, credentialId, cancellationToken);
         if (credential is null)
         {
-            return CredentialErrors.NotFound;
+            return refused!;
         }
 
         if (protector.Unprotect(organizationId, credential.ProtectedValue) is not { } value)
@@ -163,8 +148,18 @@ public sealed partial class CredentialService(
         return value;
     }
 
-    private static Task<OrganizationCredential?> FindAsync(IPortalDbContext db, Guid organizationId, Guid credentialId, CancellationToken cancellationToken) =>
-        db.OrganizationCredentials.FirstOrDefaultAsync(c => c.Id == credentialId && c.OrganizationId == organizationId, cancellationToken);
+    /// <summary>The organization's credential, tracked, for an Owner or Admin; or why not (refused, or not found).</summary>
+    private async Task<(OrganizationCredential? Credential, Error? Refused)> ManagedCredentialAsync(
+        IPortalDbContext db, Guid actorId, Guid organizationId, Guid credentialId, CancellationToken cancellationToken)
+    {
+        if (await DeniedAsync(db, actorId, organizationId, cancellationToken) is { } denied)
+        {
+            return (null, denied);
+        }
+
+        var credential = await db.OrganizationCredentials.FirstOrDefaultAsync(c => c.Id == credentialId && c.OrganizationId == organizationId, cancellationToken);
+        return credential is null ? (null, CredentialErrors.NotFound) : (credential, null);
+    }
 
     private static IEnumerable<Error> ValidateName(string? name)
     {
