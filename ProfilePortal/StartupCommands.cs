@@ -38,7 +38,8 @@ internal static partial class StartupCommands
     /// <summary>
     /// <c>dotnet ProfilePortal.dll migrate [--no-backup] [--backup-dir DIR]</c>: when migrations are pending, backs
     /// the database up, applies them and the reference data, verifies the result, then Quartz's schema and the admin.
-    /// Prints where the backup is and how to roll back. Exits 1, having changed nothing, when the backup fails.
+    /// Prints where the backup is and how to roll back. Exits 1, having changed nothing, when the backup fails, and
+    /// exits 1 with the way back when a migration or the verification fails.
     /// </summary>
     public static async Task<int> MigrateAsync(WebApplication app, string[] args, TextWriter output)
     {

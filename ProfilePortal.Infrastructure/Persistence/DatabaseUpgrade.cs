@@ -46,7 +46,20 @@ public sealed class DatabaseUpgrade(DatabaseMigrator migrator, DatabaseBackup ba
             await output.WriteLineAsync($"Backup: {taken.Path}");
         }
 
-        await migrator.MigrateAsync(cancellationToken);
+        try
+        {
+            await migrator.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The operator needs the way back most when a migration breaks half way.
+            await output.WriteLineAsync($"Migration failed: {e.Message}");
+            await output.WriteLineAsync(taken is null
+                ? "No backup was taken by this command: restore the one you took yourself (docs/operations.md)."
+                : $"To roll back: {taken.RollbackInstructions}");
+            return false;
+        }
+
         foreach (var name in pending)
         {
             await output.WriteLineAsync($"Applied {name}");

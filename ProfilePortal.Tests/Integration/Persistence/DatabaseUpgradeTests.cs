@@ -66,6 +66,27 @@ public sealed class DatabaseUpgradeTests(PortalServices portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_migration_that_fails_half_way_prints_the_way_back_to_the_backup()
+    {
+        var (_, previous) = await OneMigrationBehindWithAUserAsync();
+        using var clean = new TemporaryDirectory();
+        var beforeTheTest = await portal.Get<DatabaseBackup>().BackupAsync(clean.Path);
+        await ApplyFirstStatementOfTheNewestMigrationByHandAsync(previous);
+        var output = new StringWriter();
+
+        var ok = await portal.Get<DatabaseUpgrade>().RunAsync(new MigrateRequest(BackupDirectory: _backups.Path), output);
+
+        Assert.False(ok);
+        var backup = Assert.Single(Directory.GetFiles(_backups.Path));
+        Assert.Contains("Migration failed: ", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"To roll back: Stop every node, then run: restore --from \"{backup}\"", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Verified", output.ToString(), StringComparison.Ordinal);
+        Assert.Single(await portal.Get<DatabaseMigrator>().GetPendingMigrationsAsync());
+        portal.Get<DatabaseBackup>().RestoreSqlite(beforeTheTest.Path);
+        await portal.Get<DatabaseMigrator>().MigrateAsync();
+    }
+
+    [Fact]
     public async Task With_nothing_pending_no_backup_is_taken_and_the_database_is_verified()
     {
         await portal.Get<DatabaseMigrator>().MigrateAsync();
@@ -138,6 +159,21 @@ public sealed class DatabaseUpgradeTests(PortalServices portal) : IClassFixture<
         var migrations = db.Database.GetMigrations().ToList();
         await db.GetService<IMigrator>().MigrateAsync(migrations[^2]);
         return (user.Email!, migrations[^2]);
+    }
+
+    /// <summary>
+    /// Runs the newest migration's first schema statement outside the migrator, as a half-applied earlier attempt
+    /// would have left it, so that the migration itself then fails on it.
+    /// </summary>
+    private async Task ApplyFirstStatementOfTheNewestMigrationByHandAsync(string previous)
+    {
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var script = db.GetService<IMigrator>().GenerateScript(previous, db.Database.GetMigrations().Last());
+        var statement = script
+            .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .First(s => (s.StartsWith("ALTER TABLE", StringComparison.Ordinal) || s.StartsWith("CREATE", StringComparison.Ordinal))
+                && !s.Contains("__EFMigrations", StringComparison.Ordinal));
+        await db.Database.ExecuteSqlRawAsync(statement);
     }
 
     private async Task DeleteUserAsync(string email)
