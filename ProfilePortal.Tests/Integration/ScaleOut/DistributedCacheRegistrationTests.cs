@@ -31,7 +31,7 @@ public sealed class DistributedCacheRegistrationTests
         using var services = Build(new() { ["ConnectionStrings:Redis"] = "redis.invalid:6379,abortConnect=false" });
 
         Assert.IsNotType<MemoryDistributedCache>(services.GetRequiredService<IDistributedCache>());
-        Assert.IsAssignableFrom<RedisCache>(services.GetRequiredService<IDistributedCache>());
+        Assert.IsType<ResilientDistributedCache>(services.GetRequiredService<IDistributedCache>());
         var redis = services.GetRequiredService<IOptions<RedisCacheOptions>>().Value;
         Assert.Equal(("redis.invalid:6379,abortConnect=false", "ProfilePortal:"), (redis.Configuration, redis.InstanceName));
         Assert.Single(
@@ -42,7 +42,9 @@ public sealed class DistributedCacheRegistrationTests
     [Fact]
     public async Task A_cache_that_does_not_answer_makes_readiness_degraded_not_unhealthy()
     {
-        var result = await new DistributedCacheHealthCheck(new FailingCache()).CheckHealthAsync(new HealthCheckContext());
+        using var cache = new ResilientDistributedCache(new FailingCache(), TimeProvider.System, NullLogger<ResilientDistributedCache>.Instance);
+
+        var result = await new DistributedCacheHealthCheck(cache).CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Degraded, result.Status);
     }
