@@ -18,9 +18,10 @@ RUN dotnet publish ProfilePortal/ProfilePortal.csproj -c Release -o /app --no-re
 # zones), and creating the writable folders below needs a shell.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-ENV ASPNETCORE_URLS=http://+:8080 \
-    ASPNETCORE_ENVIRONMENT=Production \
-    DOTNET_RUNNING_IN_CONTAINER=true
+# ASPNETCORE_HTTP_PORTS (the base image's own setting) rather than ASPNETCORE_URLS, which would override it with a
+# warning at every start. The health check, compose and the Kubernetes probes all use port 8080.
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ASPNETCORE_ENVIRONMENT=Production
 COPY --from=build /app ./
 # App_Data holds the SQLite file when no server database is configured; logs/ the rolling log files.
 RUN mkdir -p /app/App_Data /app/logs && chown -R $APP_UID /app/App_Data /app/logs

@@ -24,8 +24,11 @@ public sealed class CiWorkflowTests
         Assert.Contains(steps, s => s.Run?.Contains("dotnet format ProfilePortal.sln --verify-no-changes", StringComparison.Ordinal) == true);
         Assert.Contains(steps, s => s.Run?.Contains("dotnet build ProfilePortal.sln", StringComparison.Ordinal) == true);
         Assert.Contains(steps, s => s.Run?.Contains(ReadmeTestCommand(), StringComparison.Ordinal) == true);
-        Assert.Contains(steps, s => s.Run?.Contains("--vulnerable --include-transitive", StringComparison.Ordinal) == true
-            && s.Run.Contains("exit 1", StringComparison.Ordinal));
+        // The listing exits 0 with findings: the step must fail on its output, and a failed listing piped into
+        // tee must not pass for an empty one.
+        var vulnerable = Assert.Single(steps, s => s.Run?.Contains("--vulnerable --include-transitive", StringComparison.Ordinal) == true);
+        Assert.Contains("exit 1", vulnerable.Run, StringComparison.Ordinal);
+        Assert.Contains("set -o pipefail", vulnerable.Run, StringComparison.Ordinal);
         var container = Assert.Single(steps, s => s.Uses?.StartsWith("docker/build-push-action@", StringComparison.Ordinal) == true);
         Assert.Equal(JsonValueKind.False, container.With.GetProperty("push").ValueKind);
     }

@@ -32,6 +32,25 @@ public sealed partial class ContainerFilesTests
     }
 
     [Fact]
+    public async Task The_image_listens_on_8080_where_its_health_check_compose_and_the_pods_expect_it()
+    {
+        var runtime = DockerfileStages().Last();
+        var environment = string.Join(' ', runtime.Instructions.Where(i => i.Keyword == "ENV").Select(i => i.Arguments));
+
+        // The healthcheck command's default URL (StartupCommands.ProbeHealthAsync) is port 8080.
+        Assert.Contains("ASPNETCORE_HTTP_PORTS=8080", environment, StringComparison.Ordinal);
+        Assert.DoesNotContain("ASPNETCORE_URLS", environment, StringComparison.Ordinal);
+        Assert.Equal("8080", Assert.Single(runtime.Instructions, i => i.Keyword == "EXPOSE").Arguments);
+
+        var ports = (await ComposeAsync()).GetProperty("services").GetProperty("app").GetProperty("ports");
+        Assert.Contains(Strings(ports), p => p.EndsWith(":8080", StringComparison.Ordinal));
+
+        var deployment = await NodeTools.ReadYamlAsync(Path.Combine("deploy", "k8s", "deployment.yaml"));
+        var container = Assert.Single(deployment.GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("containers").EnumerateArray());
+        Assert.Equal(8080, Assert.Single(container.GetProperty("ports").EnumerateArray()).GetProperty("containerPort").GetInt32());
+    }
+
+    [Fact]
     public void The_build_context_leaves_out_build_output_tests_git_and_local_secrets()
     {
         var ignored = File.ReadAllLines(RepositoryFiles.PathOf(".dockerignore")).Select(l => l.Trim()).ToHashSet();

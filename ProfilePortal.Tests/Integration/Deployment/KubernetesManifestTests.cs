@@ -78,8 +78,50 @@ public sealed class KubernetesManifestTests
         var annotations = (await ManifestAsync("ingress.yaml")).GetProperty("metadata").GetProperty("annotations");
 
         Assert.Equal("cookie", annotations.GetProperty("nginx.ingress.kubernetes.io/affinity").GetString());
+        Assert.Equal("persistent", annotations.GetProperty("nginx.ingress.kubernetes.io/affinity-mode").GetString());
+        Assert.False(string.IsNullOrEmpty(annotations.GetProperty("nginx.ingress.kubernetes.io/session-cookie-name").GetString()));
         Assert.True(int.Parse(annotations.GetProperty("nginx.ingress.kubernetes.io/proxy-read-timeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= 3600);
         Assert.True(int.Parse(annotations.GetProperty("nginx.ingress.kubernetes.io/proxy-send-timeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= 3600);
+    }
+
+    [Fact]
+    public async Task The_public_host_refuses_metrics_which_prometheus_scrapes_from_the_pods()
+    {
+        var ingress = await ManifestAsync("ingress-metrics.yaml");
+        var main = await ManifestAsync("ingress.yaml");
+        var kustomization = await ManifestAsync("kustomization.yaml");
+
+        Assert.Contains("ingress-metrics.yaml", kustomization.GetProperty("resources").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(
+            "127.0.0.1/32",
+            ingress.GetProperty("metadata").GetProperty("annotations").GetProperty("nginx.ingress.kubernetes.io/whitelist-source-range").GetString());
+        var rule = Assert.Single(ingress.GetProperty("spec").GetProperty("rules").EnumerateArray());
+        var path = Assert.Single(rule.GetProperty("http").GetProperty("paths").EnumerateArray());
+        Assert.Equal("/metrics", path.GetProperty("path").GetString());
+        Assert.Equal("Exact", path.GetProperty("pathType").GetString());
+        // The same host as the portal's own ingress, or the rule guards nothing.
+        Assert.Equal(
+            Assert.Single(main.GetProperty("spec").GetProperty("rules").EnumerateArray()).GetProperty("host").GetString(),
+            rule.GetProperty("host").GetString());
+    }
+
+    [Fact]
+    public async Task The_log_file_caps_in_the_settings_name_the_file_sink_of_appsettings()
+    {
+        var settings = (await ManifestAsync("configmap.yaml")).GetProperty("data");
+        using var appsettings = JsonDocument.Parse(await File.ReadAllTextAsync(RepositoryFiles.PathOf(Path.Combine("ProfilePortal", "appsettings.json"))));
+        var sinks = appsettings.RootElement.GetProperty("Serilog").GetProperty("WriteTo").EnumerateArray().ToList();
+
+        var capped = settings.EnumerateObject().Where(p => p.Name.StartsWith("Serilog__WriteTo__", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(capped);
+        Assert.All(capped, setting =>
+        {
+            // Serilog__WriteTo__<index>__Args__...: the index must still be the rolling file, or the cap is lost.
+            var index = int.Parse(setting.Name.Split("__")[2], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal("File", sinks[index].GetProperty("Name").GetString());
+        });
+        Assert.Contains(capped, s => s.Name.EndsWith("__Args__fileSizeLimitBytes", StringComparison.Ordinal));
+        Assert.Contains(capped, s => s.Name.EndsWith("__Args__retainedFileCountLimit", StringComparison.Ordinal));
     }
 
     [Fact]
