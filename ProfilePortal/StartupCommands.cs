@@ -14,15 +14,15 @@ internal static partial class StartupCommands
 
     /// <summary>
     /// <c>dotnet ProfilePortal.dll healthcheck</c>: the container's probe (the runtime image has no curl).
-    /// Exits 0 when <c>/health/live</c> on <c>HEALTHCHECK_URL</c> (default port 8080) answers 200.
+    /// Exits 0 when <c>/health/live</c> answers 200 (<see cref="HealthProbeUrl"/>).
     /// </summary>
     public static async Task<int> ProbeHealthAsync()
     {
-        var url = Environment.GetEnvironmentVariable("HEALTHCHECK_URL") ?? "http://127.0.0.1:8080/health/live";
+        var url = HealthProbeUrl(Environment.GetEnvironmentVariable);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(4) };
         try
         {
-            using var response = await client.GetAsync(new Uri(url));
+            using var response = await client.GetAsync(url);
             return response.IsSuccessStatusCode ? 0 : 1;
         }
         catch (HttpRequestException)
@@ -33,6 +33,22 @@ internal static partial class StartupCommands
         {
             return 1;
         }
+    }
+
+    /// <summary>
+    /// <c>HEALTHCHECK_URL</c> when set; else <c>/health/live</c> on loopback at the first port of
+    /// <c>ASPNETCORE_HTTP_PORTS</c> (the port the app listens on in the image), or 8080.
+    /// </summary>
+    internal static Uri HealthProbeUrl(Func<string, string?> environment)
+    {
+        if (environment("HEALTHCHECK_URL") is { Length: > 0 } url)
+        {
+            return new Uri(url);
+        }
+
+        var port = environment("ASPNETCORE_HTTP_PORTS")?.Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault() ?? "8080";
+        return new Uri($"http://127.0.0.1:{port}/health/live");
     }
 
     /// <summary>

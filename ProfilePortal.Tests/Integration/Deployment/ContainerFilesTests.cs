@@ -31,13 +31,25 @@ public sealed partial class ContainerFilesTests
         Assert.Contains("""CMD ["dotnet", "ProfilePortal.dll", "healthcheck"]""", healthCheck, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, null, "http://127.0.0.1:8080/health/live")]
+    [InlineData(null, "5000", "http://127.0.0.1:5000/health/live")]
+    [InlineData(null, "8081;8082", "http://127.0.0.1:8081/health/live")]
+    [InlineData("http://127.0.0.1:9000/health/live", "8080", "http://127.0.0.1:9000/health/live")]
+    public void The_health_probe_asks_the_port_the_app_listens_on_unless_told_a_url(string? url, string? ports, string expected)
+    {
+        var environment = new Dictionary<string, string?> { ["HEALTHCHECK_URL"] = url, ["ASPNETCORE_HTTP_PORTS"] = ports };
+
+        Assert.Equal(new Uri(expected), StartupCommands.HealthProbeUrl(name => environment.GetValueOrDefault(name)));
+    }
+
     [Fact]
     public async Task The_image_listens_on_8080_where_its_health_check_compose_and_the_pods_expect_it()
     {
         var runtime = DockerfileStages().Last();
         var environment = string.Join(' ', runtime.Instructions.Where(i => i.Keyword == "ENV").Select(i => i.Arguments));
 
-        // The healthcheck command's default URL (StartupCommands.ProbeHealthAsync) is port 8080.
+        // The healthcheck command asks the first of these ports (StartupCommands.HealthProbeUrl).
         Assert.Contains("ASPNETCORE_HTTP_PORTS=8080", environment, StringComparison.Ordinal);
         Assert.DoesNotContain("ASPNETCORE_URLS", environment, StringComparison.Ordinal);
         Assert.Equal("8080", Assert.Single(runtime.Instructions, i => i.Keyword == "EXPOSE").Arguments);
