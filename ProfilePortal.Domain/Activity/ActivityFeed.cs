@@ -102,6 +102,40 @@ public static class ActivityFeed
                 Email = u.Email,
             });
 
+    /// <summary>The most items of one instant a page takes (see <see cref="LoadPageAsync"/>).</summary>
+    public const int MaxAtOneInstant = 200;
+
+    /// <summary>
+    /// A page of <see cref="LoadAsync"/>: <paramref name="take"/> items, and whether older ones exist. "Show more"
+    /// continues strictly before the last item's instant, so a page never splits an instant: when the items after the
+    /// last one share its instant (two members' launches recorded in the same second), the page takes every item of
+    /// that instant (up to <see cref="MaxAtOneInstant"/>), which costs two more round trips only then.
+    /// </summary>
+    public static async Task<ActivityPage> LoadPageAsync(
+        DbContext db, Guid userId, DateTimeOffset since, DateTimeOffset? before, int take, Guid? organizationId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        var items = await LoadAsync(db, userId, since, before, take + 1, organizationId, cancellationToken);
+        if (items.Count <= take)
+        {
+            return new ActivityPage(items, HasMore: false);
+        }
+
+        var boundary = items[take - 1].OccurredAt;
+        if (items[take].OccurredAt != boundary)
+        {
+            return new ActivityPage(items[..take], HasMore: true);
+        }
+
+        // A millisecond wide, as SQLite stores instants to a tenth of one; the newer items of that millisecond are on
+        // the page already.
+        var atBoundary = await LoadAsync(db, userId, boundary, boundary.AddMilliseconds(1), MaxAtOneInstant, organizationId, cancellationToken);
+        var older = await LoadAsync(db, userId, since, boundary, 1, organizationId, cancellationToken);
+        return new ActivityPage(
+            [.. items.Where(i => i.OccurredAt > boundary), .. atBoundary.Where(i => i.OccurredAt == boundary)],
+            HasMore: older.Count > 0);
+    }
+
     /// <summary>
     /// At most <paramref name="take"/> items at or after <paramref name="since"/> and before <paramref name="before"/>:
     /// the feed of <paramref name="organizationId"/> as <paramref name="userId"/> sees it when one is given, else the

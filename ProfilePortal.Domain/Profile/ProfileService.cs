@@ -41,15 +41,15 @@ public sealed class ProfileService(
         var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
         // The organization's feed, every member's launches included: ProfileQuery only returns an organization the
         // user is a member of.
-        var activity = await ActivityFeed.LoadAsync((DbContext)db, userId, since, before: null, activityLimit + 1, row.Basis.OrganizationId, cancellationToken);
-        var shown = activity.Take(activityLimit).ToList();
+        var activity = await ActivityFeed.LoadPageAsync((DbContext)db, userId, since, before: null, activityLimit, row.Basis.OrganizationId, cancellationToken);
         metrics.Viewed();
-        metrics.ActivityEventsShown(shown.Count);
-        return new ProfilePage(row.Profile, quota, shown, activity.Count > activityLimit);
+        metrics.ActivityEventsShown(activity.Items.Count);
+        return new ProfilePage(row.Profile, quota, activity.Items, activity.HasMore);
     }
 
     /// <summary>
-    /// "Show more": the next page of the timeline, older than <paramref name="before"/>. With
+    /// "Show more": the next page of the timeline, older than <paramref name="before"/> (the instant of the last item
+    /// shown: a page never splits an instant, <see cref="ActivityFeed.LoadPageAsync"/>). With
     /// <paramref name="organizationId"/> (the organization the page shows) it is that organization's feed, every
     /// member's launches included, so the user must be a member of it (else forbidden); without one, only the user's
     /// own events.
@@ -65,9 +65,9 @@ public sealed class ProfileService(
         }
 
         var since = clock.GetUtcNow().AddDays(-options.Value.ActivityWindowDays);
-        var items = await ActivityFeed.LoadAsync((DbContext)db, userId, since, before, take + 1, organizationId, cancellationToken);
-        metrics.ActivityEventsShown(Math.Min(items.Count, take));
-        return new ActivityPage([.. items.Take(take)], items.Count > take);
+        var page = await ActivityFeed.LoadPageAsync((DbContext)db, userId, since, before, take, organizationId, cancellationToken);
+        metrics.ActivityEventsShown(page.Items.Count);
+        return page;
     }
 
     /// <summary>The error of an edit that met someone else's save; the page reloads the profile when it sees it.</summary>

@@ -84,6 +84,55 @@ public sealed class OrganizationActivityFeedTests(PortalServices portal) : IClas
     }
 
     [Fact]
+    public async Task Launches_recorded_in_the_same_second_across_a_page_boundary_are_neither_skipped_nor_repeated()
+    {
+        var team = await TeamAsync();
+        var now = portal.Clock.GetUtcNow();
+        var sameSecond = now.AddHours(-3);
+        await using (var db = await portal.Get<IPortalDbContextFactory>().CreateAsync())
+        {
+            // Eight newer launches, then six recorded in the same second across the first page's end, then three older.
+            db.UsageEvents.AddRange(Enumerable.Range(0, 8).Select(i =>
+                UsageEvent.Record(team.OrganizationId, team.AnnId, UsageEventKind.TrainingRun, $"newer {i}", 1, now.AddMinutes(-i - 1))));
+            db.UsageEvents.AddRange(Enumerable.Range(0, 6).Select(i =>
+                UsageEvent.Record(team.OrganizationId, i % 2 == 0 ? team.AnnId : team.BobId, UsageEventKind.TrainingRun, $"same second {i}", 1, sameSecond)));
+            db.UsageEvents.AddRange(Enumerable.Range(0, 3).Select(i =>
+                UsageEvent.Record(team.OrganizationId, team.BobId, UsageEventKind.TrainingRun, $"older {i}", 1, sameSecond.AddMinutes(-i - 1))));
+            await db.SaveChangesAsync();
+        }
+
+        var profiles = portal.Get<ProfileService>();
+        var first = (await profiles.LoadActivityAsync(team.AnnId, DateTimeOffset.MaxValue, take: 10, organizationId: team.OrganizationId)).Value;
+        var second = (await profiles.LoadActivityAsync(team.AnnId, first.Items[^1].OccurredAt, take: 10, organizationId: team.OrganizationId)).Value;
+
+        Assert.Equal(14, first.Items.Count);
+        Assert.True(first.HasMore);
+        Assert.Equal(["older 0", "older 1", "older 2"], second.Items.Select(i => i.Title));
+        Assert.False(second.HasMore);
+        Assert.Equal(
+            Enumerable.Range(0, 6).Select(i => $"same second {i}").Order(StringComparer.Ordinal),
+            first.Items.Skip(8).Select(i => i.Title).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_instant_that_ends_the_feed_leaves_no_show_more()
+    {
+        var team = await TeamAsync();
+        var sameSecond = portal.Clock.GetUtcNow().AddHours(-1);
+        await using (var db = await portal.Get<IPortalDbContextFactory>().CreateAsync())
+        {
+            db.UsageEvents.AddRange(Enumerable.Range(0, 12).Select(i =>
+                UsageEvent.Record(team.OrganizationId, team.AnnId, UsageEventKind.Job, $"job {i}", 0, sameSecond)));
+            await db.SaveChangesAsync();
+        }
+
+        var page = (await portal.Get<ProfileService>().LoadActivityAsync(team.AnnId, DateTimeOffset.MaxValue, take: 10, organizationId: team.OrganizationId)).Value;
+
+        Assert.Equal(12, page.Items.Count);
+        Assert.False(page.HasMore);
+    }
+
+    [Fact]
     public async Task Show_more_pages_back_across_every_members_launches_without_repeating_one()
     {
         var team = await TeamAsync();
