@@ -8,39 +8,46 @@ namespace ProfilePortal.CircuitLoad;
 /// <summary>How a load run goes.</summary>
 /// <param name="BaseAddress">The portal, on 127.0.0.1.</param>
 /// <param name="Steps">The numbers of circuits to ramp to, in order (e.g. 100, 1000, 5000, 10000).</param>
-/// <param name="Hold">How long each step holds its circuits while each clicks once a second.</param>
+/// <param name="Hold">How long each step's active circuits click once a second.</param>
+/// <param name="Active">How many of the open circuits click (the others stay idle on the page).</param>
+/// <param name="Idle">How long each step's circuits stay idle before the memory is read.</param>
+/// <param name="ServerProcessId">The portal's process, to force a full collection before memory is read; none: the last collection's figures.</param>
 /// <param name="StepTimeout">How long a step may take to open its circuits before it goes on with those it has.</param>
 /// <param name="StartConcurrency">Circuits being opened at once.</param>
 /// <param name="ScrapeToken">The portal's metrics token.</param>
 /// <param name="CookieFile">Where the customers' cookies are cached.</param>
 public sealed record LoadOptions(Uri BaseAddress, IReadOnlyList<int> Steps, TimeSpan Hold, TimeSpan StepTimeout, int StartConcurrency,
-    string ScrapeToken, string CookieFile);
+    string ScrapeToken, string CookieFile, int Active, TimeSpan Idle, int? ServerProcessId);
 
 /// <summary>One step of the ramp, measured at the end of its hold.</summary>
 /// <param name="Target">Circuits wanted.</param>
 /// <param name="Alive">Circuits connected and without errors at the end of the hold.</param>
 /// <param name="FailedStarts">Circuits that did not start in this step.</param>
 /// <param name="RampTime">How long opening this step's new circuits took.</param>
+/// <param name="Idle">The server's figures after the idle wait (and a forced collection when possible).</param>
+/// <param name="Active">Circuits that clicked during the hold.</param>
 /// <param name="Clicks">Clicks whose render batch arrived.</param>
 /// <param name="FailedClicks">Clicks that failed or timed out.</param>
 /// <param name="Latency">Click to first render batch: p50, p95, p99 in milliseconds.</param>
-/// <param name="Server">The server's figures.</param>
-/// <param name="Baseline">The server's figures before the first circuit.</param>
-public sealed record StepResult(int Target, int Alive, int FailedStarts, TimeSpan RampTime, int Clicks, int FailedClicks,
+/// <param name="Server">The server's figures at the end of the hold.</param>
+/// <param name="Baseline">The server's figures before the first circuit (after a forced collection when possible).</param>
+public sealed record StepResult(int Target, int Alive, int FailedStarts, TimeSpan RampTime, ServerSnapshot Idle, int Active, int Clicks, int FailedClicks,
     (double P50, double P95, double P99) Latency, ServerSnapshot Server, ServerSnapshot Baseline)
 {
-    /// <summary>(working set at N − working set at 0) / N, in KB.</summary>
-    public double WorkingSetPerCircuitKb => Alive == 0 ? 0 : (Server.WorkingSetBytes - Baseline.WorkingSetBytes) / Alive / 1024;
+    /// <summary>(working set with N idle circuits − working set at 0) / N, in KB.</summary>
+    public double WorkingSetPerCircuitKb => Idle.CircuitsActive == 0 ? 0 : (Idle.WorkingSetBytes - Baseline.WorkingSetBytes) / Idle.CircuitsActive / 1024;
 
-    /// <summary>(managed heap at N − managed heap at 0) / N, in KB.</summary>
-    public double HeapPerCircuitKb => Alive == 0 ? 0 : (Server.HeapBytes - Baseline.HeapBytes) / Alive / 1024;
+    /// <summary>(managed heap with N idle circuits − managed heap at 0) / N, in KB.</summary>
+    public double HeapPerCircuitKb => Idle.CircuitsActive == 0 ? 0 : (Idle.HeapBytes - Baseline.HeapBytes) / Idle.CircuitsActive / 1024;
 }
 
 /// <summary>
 /// The ramp: for each step, open circuits (each its own load customer on <c>/profile</c>) up to the step's number,
-/// then hold them for <see cref="LoadOptions.Hold"/> with every circuit clicking once a second (Edit, then Close,
-/// and so on), then read the server's metrics. Every loop is bounded in count and time; the run stops early when a
-/// step keeps fewer than 90 % of its circuits alive.
+/// leave them idle for <see cref="LoadOptions.Idle"/> and read the server's memory (after a forced full collection
+/// when the server's process is known: memory per idle circuit), then hold them for <see cref="LoadOptions.Hold"/>
+/// with <see cref="LoadOptions.Active"/> of them clicking once a second (Edit, then Close, and so on) and read the
+/// server's metrics again. Every loop is bounded in count and time; the run stops early when a step keeps fewer
+/// than 90 % of its circuits alive.
 /// </summary>
 public static class LoadRun
 {
@@ -52,7 +59,7 @@ public static class LoadRun
     {
         var cookies = new CookieCache(options.CookieFile);
         using var metrics = new PortalMetrics(options.BaseAddress, options.ScrapeToken);
-        var baseline = await metrics.ReadAsync(cancellationToken);
+        var baseline = await ReadSettledAsync(options, metrics, cancellationToken);
         log.WriteLine($"baseline: {Describe(baseline)}");
         var visits = new List<ProfileVisit>();
         var results = new List<StepResult>();
@@ -62,11 +69,16 @@ public static class LoadRun
             {
                 var (failed, rampTime) = await RampAsync(options, cookies, visits, target, log, cancellationToken);
                 cookies.Save();
-                log.WriteLine($"{target:N0}: {visits.Count:N0} open, {failed:N0} failed, ramp {rampTime.TotalSeconds:F0} s; holding {options.Hold.TotalSeconds:F0} s");
-                var (clicks, failedClicks, latency) = await HoldAsync(visits, options.Hold, cancellationToken);
+                log.WriteLine($"{target:N0}: {visits.Count:N0} open, {failed:N0} failed, ramp {rampTime.TotalSeconds:F0} s; idle {options.Idle.TotalSeconds:F0} s");
+                await Task.Delay(options.Idle, cancellationToken);
+                var idle = await ReadSettledAsync(options, metrics, cancellationToken);
+                log.WriteLine($"{target:N0} idle: {Describe(idle)}");
+                var active = visits.Take(options.Active).ToList();
+                log.WriteLine($"{target:N0}: {active.Count:N0} clicking once a second for {options.Hold.TotalSeconds:F0} s");
+                var (clicks, failedClicks, latency) = await HoldAsync(active, options.Hold, cancellationToken);
                 var server = await metrics.ReadAsync(cancellationToken);
                 var alive = visits.Count(v => v.Circuit.IsConnected && v.Circuit.Errors.Count == 0);
-                var result = new StepResult(target, alive, failed, rampTime, clicks, failedClicks, latency, server, baseline);
+                var result = new StepResult(target, alive, failed, rampTime, idle, active.Count, clicks, failedClicks, latency, server, baseline);
                 results.Add(result);
                 log.WriteLine($"{target:N0}: {alive:N0} alive, {clicks:N0} clicks ({failedClicks:N0} failed), p50/p95/p99 " +
                     $"{latency.P50:F0}/{latency.P95:F0}/{latency.P99:F0} ms, {Describe(server)}");
@@ -96,14 +108,14 @@ public static class LoadRun
     public static string Markdown(IReadOnlyList<StepResult> results)
     {
         var table = new StringBuilder();
-        table.AppendLine("| circuits wanted | alive | failed starts | ramp | clicks (failed) | click → batch p50 / p95 / p99 | server circuits active | working set | managed heap | working set per circuit | heap per circuit |");
-        table.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        table.AppendLine("| circuits wanted | alive at the end | failed starts | ramp | idle: server circuits | idle: working set | idle: managed heap | working set per idle circuit | heap per idle circuit | clicking | clicks (failed) | click → batch p50 / p95 / p99 | working set at the end |");
+        table.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var r in results)
         {
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Target:N0} | {r.Alive:N0} | {r.FailedStarts:N0} | {r.RampTime.TotalSeconds:F0} s | {r.Clicks:N0} ({r.FailedClicks:N0}) | " +
-                $"{r.Latency.P50:F0} / {r.Latency.P95:F0} / {r.Latency.P99:F0} ms | {r.Server.CircuitsActive:N0} | {Mb(r.Server.WorkingSetBytes)} | " +
-                $"{Mb(r.Server.HeapBytes)} | {r.WorkingSetPerCircuitKb:F0} KB | {r.HeapPerCircuitKb:F0} KB |");
+                $"| {r.Target:N0} | {r.Alive:N0} | {r.FailedStarts:N0} | {r.RampTime.TotalSeconds:F0} s | {r.Idle.CircuitsActive:N0} | {Mb(r.Idle.WorkingSetBytes)} | " +
+                $"{Mb(r.Idle.HeapBytes)} | {r.WorkingSetPerCircuitKb:F0} KB | {r.HeapPerCircuitKb:F0} KB | {r.Active:N0} | {r.Clicks:N0} ({r.FailedClicks:N0}) | " +
+                $"{r.Latency.P50:F0} / {r.Latency.P95:F0} / {r.Latency.P99:F0} ms | {Mb(r.Server.WorkingSetBytes)} |");
         }
 
         if (results.Count > 0)
@@ -112,6 +124,17 @@ public static class LoadRun
         }
 
         return table.ToString();
+    }
+
+    // After a forced full collection when the server's process is known, so the heap holds live objects only.
+    private static async Task<ServerSnapshot> ReadSettledAsync(LoadOptions options, PortalMetrics metrics, CancellationToken cancellationToken)
+    {
+        if (options.ServerProcessId is { } processId)
+        {
+            await ServerCollection.ForceAsync(processId, cancellationToken);
+        }
+
+        return await metrics.ReadAsync(cancellationToken);
     }
 
     private static async Task<(int Failed, TimeSpan Time)> RampAsync(LoadOptions options, CookieCache cookies, List<ProfileVisit> visits, int target,

@@ -12,7 +12,8 @@ namespace ProfilePortal.CircuitLoad;
 /// <summary>
 /// The driver's commands (run.sh runs them in order):
 /// <c>seed --database FILE --customers N</c> migrates the SQLite database and creates the load customers;
-/// <c>run --url URL --token TOKEN --cookies FILE --circuits 100,1000 --hold-seconds 60 [--report FILE]</c> ramps.
+/// <c>run --url URL --token TOKEN --cookies FILE --circuits 100,1000 [--idle-seconds 30] [--active 1000]
+/// [--hold-seconds 60] [--server-pid PID] [--report FILE]</c> ramps.
 /// </summary>
 public static class Program
 {
@@ -60,11 +61,14 @@ public static class Program
         var steps = options["circuits"].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var hold = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("hold-seconds", "60"), CultureInfo.InvariantCulture));
         var stepTimeout = TimeSpan.FromMinutes(int.Parse(options.GetValueOrDefault("step-minutes", "10"), CultureInfo.InvariantCulture));
+        var idle = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("idle-seconds", "30"), CultureInfo.InvariantCulture));
         var load = new LoadOptions(new Uri(options["url"]), steps, hold, stepTimeout,
-            int.Parse(options.GetValueOrDefault("start-concurrency", "32"), CultureInfo.InvariantCulture), options["token"], options["cookies"]);
+            int.Parse(options.GetValueOrDefault("start-concurrency", "32"), CultureInfo.InvariantCulture), options["token"], options["cookies"],
+            int.Parse(options.GetValueOrDefault("active", "1000"), CultureInfo.InvariantCulture), idle,
+            options.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
 
-        // The whole run is bounded: every step's ramp and hold, plus a margin.
-        using var timeout = new CancellationTokenSource((stepTimeout + hold + TimeSpan.FromMinutes(2)) * steps.Length);
+        // The whole run is bounded: every step's ramp, idle wait and hold, plus a margin.
+        using var timeout = new CancellationTokenSource((stepTimeout + idle + hold + TimeSpan.FromMinutes(2)) * steps.Length);
         var results = await LoadRun.RunAsync(load, Console.Out, timeout.Token);
         var report = LoadRun.Markdown(results);
         Console.WriteLine();

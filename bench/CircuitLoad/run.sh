@@ -3,7 +3,11 @@
 # SQLite database in the bench data folder), seeds the load customers, ramps the circuits and stops the portal.
 # The report goes to $DATA/report.md and stdout; docs/performance.md explains it.
 #
-#   bash bench/CircuitLoad/run.sh [--circuits 100,1000,5000,10000] [--hold-seconds 60] [--step-minutes 10] [--port 5390]
+#   bash bench/CircuitLoad/run.sh [--circuits 100,1000,5000,10000] [--idle-seconds 30] [--active 1000]
+#                                 [--hold-seconds 60] [--step-minutes 10] [--port 5390]
+#
+# Each step opens its circuits, leaves them idle, forces a full collection on the portal and reads its memory
+# (memory per idle circuit), then makes --active of them click once a second for --hold-seconds.
 #
 # BENCH_DATA_DIR (default bench/CircuitLoad/bench-data) keeps the database, the cached sign-in cookies and the logs
 # between runs.
@@ -12,12 +16,16 @@ cd "$(dirname "$0")/../.."
 
 circuits=100,1000,5000,10000
 hold=60
+idle=30
+active=1000
 step_minutes=10
 port=5390
 while [ $# -gt 0 ]; do
   case "$1" in
     --circuits) circuits=$2; shift 2 ;;
     --hold-seconds) hold=$2; shift 2 ;;
+    --idle-seconds) idle=$2; shift 2 ;;
+    --active) active=$2; shift 2 ;;
     --step-minutes) step_minutes=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -63,6 +71,6 @@ for _ in $(seq 1 120); do
 done
 
 # Bounded: each step's ramp and hold, plus a margin (the driver bounds itself the same way).
-timeout $(( steps * (step_minutes * 60 + hold + 180) )) dotnet "$driver" run --url "$url" --token "$token" \
-  --cookies "$data/cookies.json" --circuits "$circuits" --hold-seconds "$hold" --step-minutes "$step_minutes" \
-  --report "$data/report.md"
+timeout $(( steps * (step_minutes * 60 + idle + hold + 180) )) dotnet "$driver" run --url "$url" --token "$token" \
+  --cookies "$data/cookies.json" --circuits "$circuits" --idle-seconds "$idle" --active "$active" --hold-seconds "$hold" \
+  --step-minutes "$step_minutes" --server-pid "$portal" --report "$data/report.md"
