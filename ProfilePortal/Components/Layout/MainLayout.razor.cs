@@ -11,7 +11,7 @@ namespace ProfilePortal.Components.Layout;
 /// </summary>
 public sealed partial class MainLayout
 {
-    private MudThemeProvider? _themeProvider;
+    private PortalThemeProvider? _themeProvider;
     private ErrorBoundary? _errorBoundary;
     private bool _drawerOpen = true;
     private bool _isDarkMode;
