@@ -50,7 +50,6 @@ mkdir -p "$data/logs"
 # shellcheck source=../portal.sh
 . bench/portal.sh
 
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 portal_publish "$data"
 # The first load customer (LoadCustomers.Email(1)), shared password.
 portal_seed "$data" 1
@@ -111,9 +110,11 @@ profile_marker='data-testid="profile-(loading|overview)"'
 check health health/live '"status"'
 check login Account/Login 'name="__RequestVerificationToken"'
 check profile profile "$profile_marker" "Cookie: $cookie"
-for marker in '<!--Blazor:\{"type":"server"' "$email"; do
-  grep -qE -- "$marker" "$data/logs/check-profile.html" || { echo "/profile lacks '$marker': not measuring." >&2; exit 1; }
+for marker in '<!--Blazor:{"type":"server"' "$email"; do
+  grep -qF -- "$marker" "$data/logs/check-profile.html" || { echo "/profile lacks '$marker': not measuring." >&2; exit 1; }
 done
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "Measuring ${seconds} s per target (after ${warmup} s of warm-up), wrk -t$threads -c$connections, on $url"
 measure health health/live
