@@ -13,7 +13,9 @@ namespace ProfilePortal.CircuitLoad;
 /// The driver's commands (run.sh runs them in order):
 /// <c>seed --database FILE --customers N</c> migrates the SQLite database and creates the load customers;
 /// <c>run --url URL --token TOKEN --cookies FILE --circuits 100,1000 [--idle-seconds 30] [--active 1000]
-/// [--hold-seconds 60] [--server-pid PID] [--report FILE]</c> ramps.
+/// [--hold-seconds 60] [--server-pid PID] [--report FILE]</c> ramps;
+/// <c>cookie --url URL --email EMAIL --cookies FILE</c> prints a load customer's <c>Cookie:</c> header value
+/// (bench/Http/run.sh).
 /// </summary>
 public static class Program
 {
@@ -22,7 +24,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("usage: CircuitLoad seed|run --option value ...");
+            await Console.Error.WriteLineAsync("usage: CircuitLoad seed|run|cookie --option value ...");
             return 2;
         }
 
@@ -31,6 +33,7 @@ public static class Program
         {
             "seed" => await SeedAsync(options),
             "run" => await RunAsync(options),
+            "cookie" => await CookieAsync(options),
             _ => 2,
         };
     }
@@ -79,6 +82,13 @@ public static class Program
         }
 
         return results.Count == steps.Length && results.All(r => r.Alive == r.Target) ? 0 : 1;
+    }
+
+    private static async Task<int> CookieAsync(Dictionary<string, string> options)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        Console.WriteLine(await SignedInCookie.HeaderValueAsync(new Uri(options["url"]), options["email"], options["cookies"], timeout.Token));
+        return 0;
     }
 
     private static Dictionary<string, string> Options(string[] args)

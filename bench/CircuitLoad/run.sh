@@ -36,41 +36,18 @@ data=$(realpath -m "${BENCH_DATA_DIR:-bench/CircuitLoad/bench-data}")
 mkdir -p "$data/logs"
 steps=$(echo "$circuits" | tr ',' '\n' | wc -l)
 most=$(echo "$circuits" | tr ',' '\n' | sort -n | tail -1)
-url="http://127.0.0.1:$port/"
-# A fresh random scrape token per run, as production requires one (SecretSettings).
-token=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+# shellcheck source=../portal.sh
+. bench/portal.sh
 
 # Each circuit holds a WebSocket on both sides of the loopback.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet publish ProfilePortal -c Release -o "$data/portal" --nologo -v quiet
-dotnet build bench/CircuitLoad -c Release --nologo -v quiet
-driver=bench/CircuitLoad/bin/Release/net10.0/CircuitLoad.dll
+portal_publish "$data"
+portal_seed "$data" "$most"
+portal_start "$data" "$port"
+portal_wait_live 120
 
-timeout 1800 dotnet "$driver" seed --database "$data/portal.db" --customers "$most"
-
-(
-  cd "$data/portal"
-  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
-    ConnectionStrings__Portal="Data Source=$data/portal.db" \
-    Database__MigrateOnStartup=true Database__SeedDemoData=false \
-    Metrics__ScrapeToken="$token" \
-    RateLimiting__AccountPostsPerMinute=1000000 \
-    Serilog__MinimumLevel__Default=Warning \
-    Serilog__WriteTo__1__Args__path="$data/logs/portal-.log" \
-    dotnet ProfilePortal.dll
-) > "$data/logs/portal.out" 2>&1 &
-portal=$!
-trap 'kill "$portal" 2>/dev/null; wait "$portal" 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 120); do
-  if curl -fs -o /dev/null "${url}health/live"; then break; fi
-  if ! kill -0 "$portal" 2>/dev/null; then echo "The portal did not start; see $data/logs/portal.out" >&2; exit 1; fi
-  sleep 1
-done
-
-# Bounded: each step's ramp and hold, plus a margin (the driver bounds itself the same way).
-timeout $(( steps * (step_minutes * 60 + idle + hold + 180) )) dotnet "$driver" run --url "$url" --token "$token" \
+# Bounded: each step's ramp, idle wait and hold, plus a margin (the driver bounds itself the same way).
+timeout $(( steps * (step_minutes * 60 + idle + hold + 180) )) dotnet "$PORTAL_DRIVER" run --url "$PORTAL_URL" --token "$PORTAL_TOKEN" \
   --cookies "$data/cookies.json" --circuits "$circuits" --idle-seconds "$idle" --active "$active" --hold-seconds "$hold" \
-  --step-minutes "$step_minutes" --server-pid "$portal" --report "$data/report.md"
+  --step-minutes "$step_minutes" --server-pid "$PORTAL_PID" --report "$data/report.md"
