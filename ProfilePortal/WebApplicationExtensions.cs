@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ProfilePortal.Components;
+using ProfilePortal.Configuration;
 using ProfilePortal.Health;
 using ProfilePortal.Infrastructure.Health;
 using ProfilePortal.Infrastructure.Payments.CloudPayments;
@@ -44,9 +45,14 @@ internal static class WebApplicationExtensions
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(MetricsAccess.Policy);
 
         app.MapStaticAssets();
+        var circuits = app.Services.GetRequiredService<IOptions<CircuitSettings>>().Value;
         app.MapRazorComponents<App>()
-            // Our policy already says frame-ancestors 'none'; Blazor would send a second, looser header.
-            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
+            .AddInteractiveServerRenderMode(options =>
+            {
+                // Our policy already says frame-ancestors 'none'; Blazor would send a second, looser header.
+                options.ContentSecurityFrameAncestorsPolicy = null;
+                options.DisableWebSocketCompression = !circuits.WebSocketCompression;
+            });
         app.MapAdditionalIdentityEndpoints();
         app.MapOneClickUnsubscribe();
         if (app.Services.GetService<CloudPaymentsSignature>() is not null)

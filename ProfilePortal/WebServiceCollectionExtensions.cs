@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using ProfilePortal.Components.Account;
+using ProfilePortal.Configuration;
 using ProfilePortal.Domain.Identity;
 using ProfilePortal.Features;
 using ProfilePortal.Infrastructure.Features;
@@ -15,6 +18,8 @@ internal static class WebServiceCollectionExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOptions<CircuitSettings>().BindConfiguration(CircuitSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTransient<IConfigureOptions<CircuitOptions>, CircuitOptionsFromSettings>();
         // The security headers middleware sends X-Frame-Options: DENY; antiforgery would add a second one.
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         services.AddMudServices();

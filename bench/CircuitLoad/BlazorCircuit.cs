@@ -109,6 +109,8 @@ public sealed class BlazorCircuit : IAsyncDisposable
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.Cookies = _cookies;
+                // As a browser does: it always offers permessage-deflate, and the server decides (Circuits:WebSocketCompression).
+                options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new System.Net.WebSockets.WebSocketDeflateOptions();
             })
             .ConfigureLogging(logging => logging.AddProvider(new ErrorLog(this)));
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
