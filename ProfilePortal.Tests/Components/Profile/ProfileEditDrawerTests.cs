@@ -242,6 +242,28 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         Assert.Empty(cut.FindAll("[data-testid=profile-form]"));
     }
 
+    // Issue 10: an idle page holds no drawer, overlay or form; they exist from opening until the slide-out is over.
+    [Fact]
+    public async Task The_drawer_exists_only_while_open_and_until_it_has_slid_out()
+    {
+        var user = await SignedInCustomerAsync();
+        var profile = await ProfileOfAsync(user.Id);
+        Render<MudPopoverProvider>();
+        var cut = Render<ProfileEditDrawer>(p => p.Add(c => c.Profile, profile).Add(c => c.Open, false));
+        Assert.Empty(cut.FindAll("[data-testid=profile-drawer]"));
+        Assert.Empty(cut.FindComponents<MudDrawer>());
+
+        cut.Render(p => p.Add(c => c.Open, true));
+        Assert.Contains("mud-drawer--open", cut.Find("[data-testid=profile-drawer]").ClassName, StringComparison.Ordinal);
+        Assert.NotNull(cut.Find("[data-testid=profile-form]"));
+
+        cut.Render(p => p.Add(c => c.Open, false));
+        Assert.Contains("mud-drawer--closed", cut.Find("[data-testid=profile-drawer]").ClassName, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=profile-form]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=profile-drawer]")));
+        Assert.Empty(cut.FindComponents<MudDrawer>());
+    }
+
     private IRenderedComponent<ProfileEditDrawer> RenderDrawer(ProfileView profile, Action<ComponentParameterCollectionBuilder<ProfileEditDrawer>>? more = null)
     {
         Render<MudPopoverProvider>();

@@ -42,6 +42,26 @@ public sealed class QuotaCardTests(ProfileUiServices portal) : ProfileComponentT
         Assert.Equal(Text(Math.Max(0, limit - used)), cut.Find("[data-testid=quota-available]").TextContent.Trim());
     }
 
+    // The bar is MudProgressLinear's markup without the component (issue 10): the same role, values and offset.
+    [Theory]
+    [InlineData(50, 12, "24", "true", "translateX(-76%)", "success")]
+    [InlineData(50, 41, "82", "true", "translateX(-18%)", "warning")]
+    [InlineData(50, 53, "100", "false", "translateX(-0%)", "error")]
+    public void The_bar_is_a_labelled_progressbar_with_the_used_share(int limit, int used, string now, string busy, string offset, string color)
+    {
+        var quota = Snapshot(limit, used);
+        var cut = Render<QuotaCard>(p => p.Add(c => c.Quota, quota));
+
+        var bar = cut.Find("[data-testid=quota-progress]");
+        Assert.Equal("progressbar", bar.GetAttribute("role"));
+        Assert.Equal(now, bar.GetAttribute("aria-valuenow"));
+        Assert.Equal(busy, bar.GetAttribute("aria-busy"));
+        Assert.Equal("Launches used in this period", bar.GetAttribute("aria-label"));
+        Assert.Equal($"{quota.Used} of {quota.Limit} used", bar.GetAttribute("aria-valuetext"));
+        Assert.Contains($"mud-progress-linear-color-{color}", bar.ClassName, StringComparison.Ordinal);
+        Assert.Equal($"transform: {offset};", bar.QuerySelector(".mud-progress-linear-bar")?.GetAttribute("style"));
+    }
+
     [Fact]
     public void Resets_at_is_shown_in_the_users_time_zone()
     {

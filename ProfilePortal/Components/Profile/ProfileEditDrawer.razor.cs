@@ -25,6 +25,9 @@ public sealed partial class ProfileEditDrawer
     private IReadOnlyList<string> _countries = [];
     private IReadOnlyList<string> _zones = [];
     private bool _wasOpen;
+
+    // Whether the MudDrawer exists: from the moment it opens (it slides in, app.css) until it has slid out.
+    private bool _mounted;
     private bool _saving;
     private bool _conflict;
     private bool _saveFailed;
@@ -69,19 +72,19 @@ public sealed partial class ProfileEditDrawer
     [Parameter]
     public EventCallback<ProfileView> OnReloaded { get; set; }
 
-    // The choices are the same every time the drawer opens: ordered once, in the reader's language.
-    protected override void OnInitialized()
-    {
-        _countries = [.. Countries.Codes.OrderBy(CountryName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
-        _zones = Profiles.TimeZoneChoices();
-    }
+    // Longer than the drawer's slide-out (MudBlazor's 225 ms transition), after which it is removed.
+    private static readonly TimeSpan ClosingTime = TimeSpan.FromMilliseconds(400);
 
     protected override void OnParametersSet()
     {
         if (Open && !_wasOpen)
         {
+            // The choices, in the reader's language, are only held while the drawer is open.
+            _countries = [.. Countries.Codes.OrderBy(CountryName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
+            _zones = Profiles.TimeZoneChoices();
             Start(ProfileForm.From(Profile));
             _conflict = false;
+            _mounted = true;
         }
 
         _wasOpen = Open;
@@ -157,9 +160,22 @@ public sealed partial class ProfileEditDrawer
         }
     }
 
-    // A keyboard or screen reader user lands on the first field to fix, its message read with it.
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (_mounted && !Open)
+        {
+            // Closed: the drawer is removed once its slide-out is over, unless it opened again meanwhile.
+            await Task.Delay(ClosingTime);
+            if (!Open)
+            {
+                Unmount();
+                StateHasChanged();
+            }
+
+            return;
+        }
+
+        // A keyboard or screen reader user lands on the first field to fix, its message read with it.
         if (_focusFirstError)
         {
             _focusFirstError = false;
@@ -180,6 +196,15 @@ public sealed partial class ProfileEditDrawer
         Start(ProfileForm.From(current.Value));
         _conflict = true;
         await OnReloaded.InvokeAsync(current.Value);
+    }
+
+    private void Unmount()
+    {
+        _mounted = false;
+        _form = null;
+        _countries = [];
+        _zones = [];
+        _errors.Clear();
     }
 
     private Task CloseAsync() => OpenChangedAsync(false);
