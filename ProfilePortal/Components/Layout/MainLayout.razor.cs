@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -9,6 +10,13 @@ namespace ProfilePortal.Components.Layout;
 /// The interactive shell: app bar, responsive navigation drawer, theme and language, and an error boundary
 /// around every page.
 /// </summary>
+/// <remarks>
+/// Issue 10 (server memory per idle circuit): every component costs its state and two render trees in every open
+/// tab, so the shell writes the markup of MudBlazor's purely presentational components (app bar, toolbar, icon
+/// button, icons, spacer, main content, container) itself, with the same classes, and reads the signed-in user
+/// once instead of through an AuthorizeView. The components with behaviour stay: theme, popover, dialog and
+/// snackbar providers, MudLayout and the responsive MudDrawer, the error boundary.
+/// </remarks>
 public sealed partial class MainLayout
 {
     private PortalThemeProvider? _themeProvider;
@@ -16,6 +24,7 @@ public sealed partial class MainLayout
     private bool _drawerOpen = true;
     private bool _isDarkMode;
     private ThemePreference _preference;
+    private bool _signedIn;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -23,6 +32,9 @@ public sealed partial class MainLayout
     /// <summary>The visitor's stored choice, cascaded from <c>Routes</c>; absent means "follow the device".</summary>
     [CascadingParameter(Name = ThemeCookie.CascadingName)]
     private ThemePreference ThemeChoice { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private bool FollowsSystem => _preference == ThemePreference.System;
 
@@ -33,7 +45,12 @@ public sealed partial class MainLayout
     }
 
     // A new page gets a fresh chance: an error on one page must not stick to the next one.
-    protected override void OnParametersSet() => _errorBoundary?.Recover();
+    protected override async Task OnParametersSetAsync()
+    {
+        _errorBoundary?.Recover();
+        // What the AuthorizeView around the organization switcher did: nothing until the state is known.
+        _signedIn = AuthenticationState is not null && (await AuthenticationState).User.Identity?.IsAuthenticated == true;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
