@@ -72,6 +72,8 @@ public sealed partial class ProfileEditDrawer
     [Parameter]
     public EventCallback<ProfileView> OnReloaded { get; set; }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> SortedCountries = new(StringComparer.Ordinal);
+
     // Longer than the drawer's slide-out (MudBlazor's 225 ms transition), after which it is removed.
     private static readonly TimeSpan ClosingTime = TimeSpan.FromMilliseconds(400);
 
@@ -79,8 +81,11 @@ public sealed partial class ProfileEditDrawer
     {
         if (Open && !_wasOpen)
         {
-            // The choices, in the reader's language, are only held while the drawer is open.
-            _countries = [.. Countries.Codes.OrderBy(CountryName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
+            // The choices, in the reader's language, are only held while the drawer is open; the countries are
+            // sorted once per language and shared by every circuit (a culture-aware sort on each open cost every click).
+            _countries = SortedCountries.GetOrAdd(
+                $"{CultureInfo.CurrentCulture.Name}|{CultureInfo.CurrentUICulture.Name}",
+                _ => [.. Countries.Codes.OrderBy(CountryName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))]);
             _zones = Profiles.TimeZoneChoices();
             Start(ProfileForm.From(Profile));
             _conflict = false;
