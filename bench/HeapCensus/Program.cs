@@ -5,12 +5,12 @@ using Microsoft.Diagnostics.Runtime;
 namespace ProfilePortal.HeapCensus;
 
 /// <summary>
-/// <c>HeapCensus --pid N [--top 40] [--per TYPE] [--paths TYPE,TYPE] [--strings N] [--keep-dump]</c>: dumps the process with its heap (the diagnostics
-/// IPC channel of a .NET process of the same user on this machine), walks the objects reachable from its roots and
-/// prints, by type, what only the objects of the <c>--per</c> type reach (default: Blazor's circuit host, so the
-/// figures are what a circuit costs) and what is shared, and for each type in <c>--paths</c> how a few of its owned
-/// objects are reached from their owner (to see which component keeps them); <c>--strings N</c> adds the N strings
-/// whose copies take the most bytes (the same text held many times is a sign of per-circuit copies).
+/// <c>HeapCensus --pid N [--top 40] [--per TYPE] [--paths TYPE,TYPE] [--strings N] [--keep-dump]</c>: dumps the
+/// process with its heap (the diagnostics IPC channel of a .NET process of the same user on this machine), walks the
+/// objects reachable from its roots and prints the types holding the most live bytes, each also divided by the
+/// number of <c>--per</c> objects (default: Blazor's circuit host); for each type in <c>--paths</c>, how a few of its
+/// objects are reached from a root; <c>--strings N</c> adds the N texts whose copies take the most bytes (the same
+/// text held many times is a sign of per-circuit copies).
 /// </summary>
 public static class Program
 {
@@ -40,8 +40,8 @@ public static class Program
             // The version check is skipped: a dump of a Linux process does not always carry the runtime's version.
             using var runtime = File.Exists(dac) ? clr.CreateRuntime(dac, ignoreMismatch: true) : clr.CreateRuntime();
             var explain = options.TryGetValue("paths", out var types) ? types.Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
-            var census = Census.Take(runtime.Heap, per, explain);
-            Console.Write(census.Report(top));
+            var census = Census.Take(runtime.Heap, explain);
+            Console.Write(census.Report(top, per));
             if (options.TryGetValue("strings", out var strings))
             {
                 Console.Write(Census.RepeatedStrings(runtime.Heap, int.Parse(strings, CultureInfo.InvariantCulture)));
