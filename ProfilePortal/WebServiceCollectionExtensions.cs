@@ -38,6 +38,7 @@ internal static class WebServiceCollectionExtensions
         services.AddScoped<IdentityErrorText>();
         services.AddScoped<ProfilePortal.Components.Trials.TrialStateNotifier>();
         services.AddScoped<ProfilePortal.Components.Retention.PauseStateNotifier>();
+        services.AddScoped<ProfilePortal.Components.Shared.IslandProviderState>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>
             {

@@ -102,16 +102,14 @@ public sealed class ActivityTimelineTests : PortalComponentTestContext
     }
 
     [Fact]
-    public async Task Show_more_appears_while_there_is_more_and_asks_for_it()
+    public void What_follows_the_first_page_is_the_pages_more_fragment()
     {
-        var asked = 0;
         ActivityItem[] items = [new(ActivityKind.TrainingRun, "run", Noon)];
 
-        var cut = Render<ActivityTimeline>(p => p.Add(c => c.Items, items).Add(c => c.HasMore, true).Add(c => c.OnShowMore, () => asked++));
-        await cut.Find("[data-testid=activity-show-more]").ClickAsync(new());
+        var without = Render<ActivityTimeline>(p => p.Add(c => c.Items, items));
+        var with = Render<ActivityTimeline>(p => p.Add(c => c.Items, items).Add(c => c.More, "<div data-testid=\"more\">more</div>"));
 
-        Assert.Equal(1, asked);
-        cut.Render(p => p.Add(c => c.HasMore, false));
-        Assert.Empty(cut.FindAll("[data-testid=activity-show-more]"));
+        Assert.Empty(without.FindAll("[data-testid=more]"));
+        Assert.NotNull(with.Find("[data-testid=activity-card] [data-testid=more]"));
     }
 }

@@ -110,13 +110,12 @@ public sealed class ProfileOverviewCardTests : PortalComponentTestContext
     }
 
     [Fact]
-    public async Task Edit_asks_the_page_to_open_the_drawer()
+    public void Edit_is_the_action_the_page_passes_in_and_absent_without_it()
     {
-        var asked = 0;
-        var cut = Render<ProfileOverviewCard>(p => p.Add(c => c.Profile, Anna).Add(c => c.OnEdit, () => asked++));
+        var without = Render<ProfileOverviewCard>(p => p.Add(c => c.Profile, Anna));
+        var with = Render<ProfileOverviewCard>(p => p.Add(c => c.Profile, Anna).Add(c => c.EditAction, "<button data-testid=\"profile-edit\">Edit</button>"));
 
-        await cut.Find("[data-testid=profile-edit]").ClickAsync(new());
-
-        Assert.Equal(1, asked);
+        Assert.Empty(without.FindAll("[data-testid=profile-edit]"));
+        Assert.NotNull(with.Find(".mud-card-header-actions [data-testid=profile-edit]"));
     }
 }
