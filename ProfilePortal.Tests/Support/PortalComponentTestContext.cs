@@ -47,6 +47,7 @@ public abstract class PortalComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddFeatureManagement();
         Services.AddScoped<ProfilePortal.Components.Trials.TrialStateNotifier>();
         Services.AddScoped<ProfilePortal.Components.Retention.PauseStateNotifier>();
+        Services.AddScoped<ProfilePortal.Components.Shared.IslandProviderState>();
         Authorization = AddAuthorization();
         // Last: it builds the renderer, and with it the service provider.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -3,8 +3,9 @@ using System.Net;
 namespace ProfilePortal.CircuitLoad;
 
 /// <summary>
-/// A customer on <c>/profile</c> through a <see cref="BlazorCircuit"/>: the page loaded, then "Edit" opens the
-/// profile's edit drawer and its close button dismisses it, each click waited for until the page shows it.
+/// A customer on <c>/profile</c> through a <see cref="BlazorCircuit"/>: the page loaded with its interactive islands
+/// (the page itself is rendered by the server; the circuit holds "Edit", "Buy" and "Show more"), then "Edit" opens
+/// the profile's edit drawer and its close button dismisses it, each click waited for until the page shows it.
 /// </summary>
 public sealed class ProfileVisit : IAsyncDisposable
 {
@@ -17,8 +18,8 @@ public sealed class ProfileVisit : IAsyncDisposable
     /// <summary>The drawer's close button.</summary>
     public const string CloseButton = "profile-edit-close";
 
-    /// <summary>The profile card.</summary>
-    public const string Overview = "profile-overview";
+    /// <summary>The drawer's (read-only) email field.</summary>
+    public const string EmailField = "edit-email";
 
     private readonly TimeSpan _timeout;
 
@@ -31,10 +32,13 @@ public sealed class ProfileVisit : IAsyncDisposable
     /// <summary>The circuit behind the page.</summary>
     public BlazorCircuit Circuit { get; }
 
+    /// <summary>The email the open drawer shows (its field's value); none while it is closed.</summary>
+    public string? EmailInEditor => Circuit.Read(page => page.ByTestId(EmailField)?.Attributes.GetValueOrDefault("value"));
+
     /// <summary>Whether the edit drawer is open.</summary>
     public bool EditorOpen => Circuit.Read(page => page.ByTestId(EditDialog) is not null);
 
-    /// <summary>Opens <c>/profile</c> with the signed-in visitor's cookies and waits until the profile has loaded.</summary>
+    /// <summary>Opens <c>/profile</c> with the signed-in visitor's cookies and waits until "Edit" is interactive.</summary>
     public static async Task<ProfileVisit> OpenAsync(Uri baseAddress, CookieContainer cookies, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var circuit = new BlazorCircuit(baseAddress, cookies);
