@@ -48,7 +48,7 @@ public sealed class ProfileJourneyTests(PortalApp app, BrowserFixture browser)
         await Expect(page.ByTestId("activity-item").First).ToHaveAttributeAsync("data-kind", "ProfileEdited");
 
         await page.ReloadAsync();
-        await Expect(page.ByTestId("profile-page")).ToBeVisibleAsync();
+        await page.WaitForProfileIslandsAsync();
         await Expect(page.ByTestId("profile-company")).ToHaveTextAsync(company);
 
         // "Buy" opens the plans; Escape closes them and the focus returns to "Buy".
