@@ -16,6 +16,9 @@ namespace ProfilePortal.Components.Layout;
 /// button, icons, spacer, main content, container) itself, with the same classes, and reads the signed-in user
 /// once instead of through an AuthorizeView. The components with behaviour stay: theme, popover, dialog and
 /// snackbar providers, MudLayout and the responsive MudDrawer, the error boundary.
+/// On a static page (excluded from interactive routing) there is no circuit: the layout and the drawer are written
+/// as MudBlazor's markup too and wwwroot/js/portal.js opens and closes the drawer; the providers are left to the
+/// interactive islands (ADR-024, "The shell on static pages").
 /// </remarks>
 public sealed partial class MainLayout
 {
@@ -37,6 +40,12 @@ public sealed partial class MainLayout
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private bool FollowsSystem => _preference == ThemePreference.System;
+
+    /// <summary>
+    /// A page excluded from interactive routing, rendered once by static SSR: no circuit will follow. During the
+    /// prerender of an interactive page the assigned render mode is already InteractiveServer.
+    /// </summary>
+    private bool IsStaticPage => AssignedRenderMode is null && !RendererInfo.IsInteractive;
 
     protected override void OnInitialized()
     {
