@@ -31,9 +31,17 @@ public sealed record LoadOptions(Uri BaseAddress, IReadOnlyList<int> Steps, Time
 /// <param name="Latency">Click to first render batch: p50, p95, p99 in milliseconds.</param>
 /// <param name="Server">The server's figures at the end of the hold.</param>
 /// <param name="Baseline">The server's figures before the first circuit (after a forced collection when possible).</param>
+/// <param name="ServerCpu">The portal's processor time during the hold (its <c>dotnet.process.cpu.time</c>).</param>
+/// <param name="DriverCpu">This driver's processor time during the hold: it shares the machine with the portal.</param>
 public sealed record StepResult(int Target, int Alive, int FailedStarts, TimeSpan RampTime, ServerSnapshot Idle, int Active, int Clicks, int FailedClicks,
-    (double P50, double P95, double P99) Latency, ServerSnapshot Server, ServerSnapshot Baseline)
+    (double P50, double P95, double P99) Latency, ServerSnapshot Server, ServerSnapshot Baseline, TimeSpan ServerCpu = default, TimeSpan DriverCpu = default)
 {
+    /// <summary>The portal's processor time per click during the hold, in milliseconds.</summary>
+    public double ServerCpuPerClickMs => Clicks == 0 ? 0 : ServerCpu.TotalMilliseconds / Clicks;
+
+    /// <summary>The driver's processor time per click during the hold, in milliseconds.</summary>
+    public double DriverCpuPerClickMs => Clicks == 0 ? 0 : DriverCpu.TotalMilliseconds / Clicks;
+
     /// <summary>(working set with N idle circuits − working set at 0) / N, in KB.</summary>
     public double WorkingSetPerCircuitKb => Idle.CircuitsActive == 0 ? 0 : (Idle.WorkingSetBytes - Baseline.WorkingSetBytes) / Idle.CircuitsActive / 1024;
 
@@ -75,13 +83,18 @@ public static class LoadRun
                 log.WriteLine($"{target:N0} idle: {Describe(idle)}");
                 var active = visits.Take(options.Active).ToList();
                 log.WriteLine($"{target:N0}: {active.Count:N0} clicking once a second for {options.Hold.TotalSeconds:F0} s");
+                var beforeHold = await metrics.ReadAsync(cancellationToken);
+                var driverBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var (clicks, failedClicks, latency) = await HoldAsync(active, options.Hold, cancellationToken);
+                var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverBefore;
                 var server = await metrics.ReadAsync(cancellationToken);
+                var serverCpu = TimeSpan.FromSeconds(Math.Max(0, server.CpuSeconds - beforeHold.CpuSeconds));
                 var alive = visits.Count(v => v.Circuit.IsConnected && v.Circuit.Errors.Count == 0);
-                var result = new StepResult(target, alive, failed, rampTime, idle, active.Count, clicks, failedClicks, latency, server, baseline);
+                var result = new StepResult(target, alive, failed, rampTime, idle, active.Count, clicks, failedClicks, latency, server, baseline, serverCpu, driverCpu);
                 results.Add(result);
                 log.WriteLine($"{target:N0}: {alive:N0} alive, {clicks:N0} clicks ({failedClicks:N0} failed), p50/p95/p99 " +
-                    $"{latency.P50:F0}/{latency.P95:F0}/{latency.P99:F0} ms, {Describe(server)}");
+                    $"{latency.P50:F0}/{latency.P95:F0}/{latency.P99:F0} ms, processor per click: portal {result.ServerCpuPerClickMs:F2} ms, " +
+                    $"driver {result.DriverCpuPerClickMs:F2} ms, {Describe(server)}");
                 foreach (var error in visits.SelectMany(v => v.Circuit.Errors).Distinct().Take(5))
                 {
                     log.WriteLine($"  error: {error}");
@@ -108,14 +121,14 @@ public static class LoadRun
     public static string Markdown(IReadOnlyList<StepResult> results)
     {
         var table = new StringBuilder();
-        table.AppendLine("| circuits wanted | alive at the end | failed starts | ramp | idle: server circuits | idle: working set | idle: managed heap | working set per idle circuit | heap per idle circuit | clicking | clicks (failed) | click → batch p50 / p95 / p99 | working set at the end |");
-        table.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        table.AppendLine("| circuits wanted | alive at the end | failed starts | ramp | idle: server circuits | idle: working set | idle: managed heap | working set per idle circuit | heap per idle circuit | clicking | clicks (failed) | click → batch p50 / p95 / p99 | processor per click: portal / driver | working set at the end |");
+        table.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var r in results)
         {
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Target:N0} | {r.Alive:N0} | {r.FailedStarts:N0} | {r.RampTime.TotalSeconds:F0} s | {r.Idle.CircuitsActive:N0} | {Mb(r.Idle.WorkingSetBytes)} | " +
                 $"{Mb(r.Idle.HeapBytes)} | {r.WorkingSetPerCircuitKb:F0} KB | {r.HeapPerCircuitKb:F0} KB | {r.Active:N0} | {r.Clicks:N0} ({r.FailedClicks:N0}) | " +
-                $"{r.Latency.P50:F0} / {r.Latency.P95:F0} / {r.Latency.P99:F0} ms | {Mb(r.Server.WorkingSetBytes)} |");
+                $"{r.Latency.P50:F0} / {r.Latency.P95:F0} / {r.Latency.P99:F0} ms | {r.ServerCpuPerClickMs:F2} / {r.DriverCpuPerClickMs:F2} ms | {Mb(r.Server.WorkingSetBytes)} |");
         }
 
         if (results.Count > 0)

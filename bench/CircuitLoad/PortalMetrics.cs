@@ -9,7 +9,7 @@ namespace ProfilePortal.CircuitLoad;
 /// <param name="WorkingSetBytes">The process's working set.</param>
 /// <param name="HeapBytes">The managed heap after the last collection, all generations.</param>
 /// <param name="CommittedBytes">Memory the GC had committed at the last collection.</param>
-public sealed record ServerSnapshot(double CircuitsActive, double CircuitsConnected, double WorkingSetBytes, double HeapBytes, double CommittedBytes);
+public sealed record ServerSnapshot(double CircuitsActive, double CircuitsConnected, double WorkingSetBytes, double HeapBytes, double CommittedBytes, double CpuSeconds = 0);
 
 /// <summary>
 /// Reads <c>/metrics</c> with the scrape token: ASP.NET Core's circuit meter
@@ -36,7 +36,8 @@ public sealed class PortalMetrics(Uri baseAddress, string scrapeToken) : IDispos
             Sum(samples, "aspnetcore_components_circuit_connected"),
             Sum(samples, "dotnet_process_memory_working_set_bytes"),
             Sum(samples, "dotnet_gc_last_collection_heap_size_bytes"),
-            Sum(samples, "dotnet_gc_last_collection_memory_committed_size_bytes"));
+            Sum(samples, "dotnet_gc_last_collection_memory_committed_size_bytes"),
+            Sum(samples, "dotnet_process_cpu_time_seconds_total"));
     }
 
     /// <inheritdoc />
