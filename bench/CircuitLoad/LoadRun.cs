@@ -53,8 +53,8 @@ public sealed record StepResult(int Target, int Alive, int FailedStarts, TimeSpa
 /// The ramp: for each step, open circuits (each its own load customer on <c>/profile</c>) up to the step's number,
 /// leave them idle for <see cref="LoadOptions.Idle"/> and read the server's memory (after a forced full collection
 /// when the server's process is known: memory per idle circuit), then hold them for <see cref="LoadOptions.Hold"/>
-/// with <see cref="LoadOptions.Active"/> of them clicking once a second (Edit, then Close, and so on) and read the
-/// server's metrics again. Every loop is bounded in count and time; the run stops early when a step keeps fewer
+/// with <see cref="LoadOptions.Active"/> of them clicking once a second (Edit, then Close, and so on; an editor left
+/// open at the end is closed, so the next step's tabs are idle again) and read the server's metrics again. Every loop is bounded in count and time; the run stops early when a step keeps fewer
 /// than 90 % of its circuits alive.
 /// </summary>
 public static class LoadRun
@@ -226,6 +226,19 @@ public static class LoadRun
                 }
 
                 await next;
+            }
+
+            // Back to idle: the next step's idle figures are about idle tabs, not about drawers left open.
+            if (visit.EditorOpen && visit.Circuit.IsConnected)
+            {
+                try
+                {
+                    await visit.CloseEditorAsync(cancellationToken).WaitAsync(ClickTimeout, cancellationToken);
+                }
+                catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+                {
+                    // Counted neither as a click nor as a failure: the hold is over.
+                }
             }
         }));
 

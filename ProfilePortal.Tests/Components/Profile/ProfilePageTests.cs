@@ -178,6 +178,22 @@ public sealed class ProfilePageTests(ProfileUiServices portal) : ProfileComponen
     }
 
     [Fact]
+    public async Task When_the_profile_cannot_be_read_edit_says_so_and_opens_nothing()
+    {
+        await SignedInCustomerAsync();
+        var cut = Render<ProfilePage>();
+        Portal.Outage.IsDown = true;
+
+        await cut.Find("[data-testid=profile-edit]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("could not load your profile", cut.Markup, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=profile-form]"));
+        Portal.Outage.IsDown = false;
+        await cut.Find("[data-testid=profile-edit]").ClickAsync(new());
+        Assert.NotNull(cut.Find("[data-testid=profile-form]"));
+    }
+
+    [Fact]
     public async Task A_new_preferred_language_switches_the_interface_like_the_language_switch()
     {
         await SignedInCustomerAsync("en");
