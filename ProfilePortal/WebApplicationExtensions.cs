@@ -71,6 +71,11 @@ internal static class WebApplicationExtensions
             && app.Services.GetService<CloudPaymentsSignature>() is not null
             ? " " + cloudPayments.Value.WidgetScriptUrl.GetLeftPart(UriPartial.Authority)
             : string.Empty;
+        // Built once: a live circuit's WebSocket request keeps its response headers for as long as the tab is open.
+        var contentSecurityPolicy =
+            "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; " +
+            $"script-src 'self'{widget}; frame-src 'self'{widget}; connect-src 'self' ws: wss:{widget}; font-src 'self' data:; " +
+            "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -78,10 +83,7 @@ internal static class WebApplicationExtensions
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; " +
-                $"script-src 'self'{widget}; frame-src 'self'{widget}; connect-src 'self' ws: wss:{widget}; font-src 'self' data:; " +
-                "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+            headers.ContentSecurityPolicy = contentSecurityPolicy;
             await next();
         });
     }

@@ -58,6 +58,7 @@ internal static class WebServiceCollectionExtensions
             cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = SecurityStampCheck.ValidateWhenDueAsync;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
