@@ -19,10 +19,9 @@ internal sealed class ChoiceList
     private readonly Dictionary<string, string> _codes;
     private readonly Dictionary<string, string> _labels;
 
-    private ChoiceList(string id, IReadOnlyList<(string Code, string Label)> items, StringComparer comparer, DateTimeOffset builtAt)
+    private ChoiceList(string id, IReadOnlyList<(string Code, string Label)> items, StringComparer comparer)
     {
         Id = id;
-        BuiltAt = builtAt;
         Codes = [.. items.Select(item => item.Code)];
         _labels = items.ToDictionary(item => item.Code, item => item.Label, StringComparer.Ordinal);
         _codes = new Dictionary<string, string>(comparer);
@@ -55,9 +54,6 @@ internal sealed class ChoiceList
     /// <summary>The codes, in the list's order.</summary>
     public IReadOnlyList<string> Codes { get; }
 
-    /// <summary>When the labels were written (time zone labels carry the offset at that time).</summary>
-    public DateTimeOffset BuiltAt { get; }
-
     /// <summary>The code a typed text stands for (a label or a code, ignoring case and surrounding spaces); null when none.</summary>
     public string? CodeOf(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : _codes.GetValueOrDefault(text.Trim());
@@ -66,10 +62,10 @@ internal sealed class ChoiceList
     public string? LabelOf(string code) => _labels.GetValueOrDefault(code);
 
     private static readonly ConcurrentDictionary<string, ChoiceList> CountryLists = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<int, ChoiceList> ZoneLists = new();
-
-    // Offsets change with daylight saving time: a zone list is written again when it is an hour old.
-    private static readonly TimeSpan ZoneLabelsLifetime = TimeSpan.FromHours(1);
+    // Keyed by the set of choices and the hour: offsets change with daylight saving time, so each hour's list is
+    // written once. Old hours are dropped when the cache grows past a day's worth.
+    private static readonly ConcurrentDictionary<(int Choices, long Hour), ChoiceList> ZoneLists = new();
+    private const int ZoneListsKept = 24;
 
     /// <summary>
     /// The countries in the reader's language, sorted in the reader's culture: one list per culture, shared by
@@ -84,23 +80,29 @@ internal sealed class ChoiceList
                 .OrderBy(item => item.Label, StringComparer.Create(culture, ignoreCase: true))
                 .ToList();
             return new ChoiceList(
-                "profile-country-choices", items, StringComparer.Create(culture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace), DateTimeOffset.MinValue);
+                "profile-country-choices", items, StringComparer.Create(culture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace));
         }, names);
 
     /// <summary>
-    /// The time zones a profile may choose, labelled with their offset at <paramref name="now"/> (to the hour):
-    /// one list per set of choices, shared by every circuit.
+    /// The time zones a profile may choose, labelled with their offset at the start of <paramref name="now"/>'s hour:
+    /// one list per set of choices and hour, shared by every circuit.
     /// </summary>
     public static ChoiceList TimeZones(IReadOnlyList<string> choices, DateTimeOffset now)
     {
-        var key = Fingerprint(choices);
-        if (ZoneLists.TryGetValue(key, out var list) && (now - list.BuiltAt).Duration() < ZoneLabelsLifetime && list.Codes.SequenceEqual(choices))
+        var key = (Fingerprint(choices), now.UtcTicks / TimeSpan.TicksPerHour);
+        if (ZoneLists.TryGetValue(key, out var list) && list.Codes.SequenceEqual(choices))
         {
             return list;
         }
 
-        var items = choices.Select(zone => (Code: zone, Label: ProfileDisplay.ZoneLabel(zone, now))).ToList();
-        list = new ChoiceList("profile-zone-choices", items, StringComparer.OrdinalIgnoreCase, now);
+        if (ZoneLists.Count >= ZoneListsKept)
+        {
+            ZoneLists.Clear();
+        }
+
+        var hour = new DateTimeOffset(key.Item2 * TimeSpan.TicksPerHour, TimeSpan.Zero);
+        var items = choices.Select(zone => (Code: zone, Label: ProfileDisplay.ZoneLabel(zone, hour))).ToList();
+        list = new ChoiceList("profile-zone-choices", items, StringComparer.OrdinalIgnoreCase);
         ZoneLists[key] = list;
         return list;
     }
