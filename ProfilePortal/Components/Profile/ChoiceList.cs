@@ -66,6 +66,7 @@ internal sealed class ChoiceList
     // written once. Old hours are dropped when the cache grows past a day's worth.
     private static readonly ConcurrentDictionary<(int Choices, long Hour), ChoiceList> ZoneLists = new();
     private const int ZoneListsKept = 24;
+    private static volatile LastZones? _lastZones;
 
     /// <summary>
     /// The countries in the reader's language, sorted in the reader's culture: one list per culture, shared by
@@ -89,20 +90,33 @@ internal sealed class ChoiceList
     /// </summary>
     public static ChoiceList TimeZones(IReadOnlyList<string> choices, DateTimeOffset now)
     {
-        var key = (Fingerprint(choices), now.UtcTicks / TimeSpan.TicksPerHour);
-        if (ZoneLists.TryGetValue(key, out var list) && list.Codes.SequenceEqual(choices))
+        // Without a whitelist the service hands out the same list every time: then no hashing at all.
+        var hourOfNow = now.UtcTicks / TimeSpan.TicksPerHour;
+        if (_lastZones is { } last && ReferenceEquals(last.Choices, choices) && last.Hour == hourOfNow)
         {
-            return list;
+            return last.List;
         }
 
+        var key = (Choices: Fingerprint(choices), Hour: hourOfNow);
+        if (!ZoneLists.TryGetValue(key, out var list) || !list.Codes.SequenceEqual(choices))
+        {
+            list = BuildZones(choices, key);
+        }
+
+        _lastZones = new LastZones(choices, hourOfNow, list);
+        return list;
+    }
+
+    private static ChoiceList BuildZones(IReadOnlyList<string> choices, (int Choices, long Hour) key)
+    {
         if (ZoneLists.Count >= ZoneListsKept)
         {
             ZoneLists.Clear();
         }
 
-        var hour = new DateTimeOffset(key.Item2 * TimeSpan.TicksPerHour, TimeSpan.Zero);
+        var hour = new DateTimeOffset(key.Hour * TimeSpan.TicksPerHour, TimeSpan.Zero);
         var items = choices.Select(zone => (Code: zone, Label: ProfileDisplay.ZoneLabel(zone, hour))).ToList();
-        list = new ChoiceList("profile-zone-choices", items, StringComparer.OrdinalIgnoreCase);
+        var list = new ChoiceList("profile-zone-choices", items, StringComparer.OrdinalIgnoreCase);
         ZoneLists[key] = list;
         return list;
     }
@@ -117,4 +131,6 @@ internal sealed class ChoiceList
 
         return hash.ToHashCode();
     }
+
+    private sealed record LastZones(IReadOnlyList<string> Choices, long Hour, ChoiceList List);
 }
