@@ -2,11 +2,12 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using ProfilePortal.Components.Profile;
 using ProfilePortal.Domain.Profile;
+using ProfilePortal.Resources;
 
 namespace ProfilePortal.Tests.Components.Profile;
 
@@ -35,10 +36,16 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         await cut.Find($"[data-testid={field}]").ChangeAsync(new() { Value = value });
         await cut.Find("[data-testid=profile-save]").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Contains(message, FieldText(cut, field), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains(message, ErrorText(cut, field), StringComparison.Ordinal));
         Assert.NotNull(cut.Find("[data-testid=profile-errors]"));
-        Assert.Equal("true", cut.Find($"[data-testid={field}]").GetAttribute("aria-invalid"));
+        var input = cut.Find($"[data-testid={field}]");
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        // The message is the field's description, so a screen reader reads it with the field.
+        Assert.Contains(message, cut.Find($"#{input.GetAttribute("aria-describedby")}").TextContent, StringComparison.Ordinal);
+        Assert.Equal(value, input.GetAttribute("value"));
         Assert.Equal(before, await ProfileOfAsync(user.Id));
+        // The first refused field gets the focus.
+        Assert.Equal("[data-testid=profile-form] [aria-invalid=true]", JSInterop.VerifyInvoke("portal.focusFirst").Arguments[0]);
     }
 
     [Fact]
@@ -47,10 +54,11 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         var user = await SignedInCustomerAsync();
         await StoreTimeZoneAsync(user.Id, "Mars/Olympus_Mons");
         var cut = RenderDrawer(await ProfileOfAsync(user.Id));
+        Assert.StartsWith("Mars/Olympus_Mons", cut.Find("[data-testid=edit-time-zone]").GetAttribute("value"), StringComparison.Ordinal);
 
         await cut.Find("[data-testid=profile-save]").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Contains("Choose a time zone from the list.", FieldText(cut, "edit-time-zone"), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Choose a time zone from the list.", ErrorText(cut, "edit-time-zone"), StringComparison.Ordinal));
         Assert.Equal("Mars/Olympus_Mons", (await ProfileOfAsync(user.Id)).TimeZone);
     }
 
@@ -64,7 +72,8 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         await cut.Find("[data-testid=edit-phone]").ChangeAsync(new() { Value = "phone" });
         await cut.Find("[data-testid=profile-save]").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Contains("Введите телефон в международном формате", FieldText(cut, "edit-phone"), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Введите телефон в международном формате", ErrorText(cut, "edit-phone"), StringComparison.Ordinal));
+        Assert.Equal("Проверьте поля с подсказками ниже. Ничего не сохранено.", cut.Find("[data-testid=profile-errors]").TextContent.Trim());
     }
 
     [Fact]
@@ -74,11 +83,16 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         var cut = RenderDrawer(await ProfileOfAsync(user.Id));
         await cut.Find("[data-testid=edit-phone]").ChangeAsync(new() { Value = "12345" });
         await cut.Find("[data-testid=profile-save]").ClickAsync(new());
-        cut.WaitForAssertion(() => Assert.Contains("international format", FieldText(cut, "edit-phone"), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("international format", ErrorText(cut, "edit-phone"), StringComparison.Ordinal));
 
         await cut.Find("[data-testid=edit-phone]").ChangeAsync(new() { Value = "+79161234567" });
 
-        cut.WaitForAssertion(() => Assert.DoesNotContain("international format, e.g.", ErrorText(cut, "edit-phone"), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Equal("", ErrorText(cut, "edit-phone")));
+        var phone = cut.Find("[data-testid=edit-phone]");
+        Assert.False(phone.HasAttribute("aria-invalid"));
+        // The help text is back, and the field points to it again.
+        Assert.Contains("International format", cut.Find($"#{phone.GetAttribute("aria-describedby")}").TextContent, StringComparison.Ordinal);
+        Assert.Contains("field-help", cut.Find($"#{phone.GetAttribute("aria-describedby")}").ClassName, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,6 +118,97 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         var toast = Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
         Assert.Equal(Severity.Success, toast.Severity);
         Assert.Equal("Profile saved.", toast.Message);
+        // The browser closes the dialog before the page removes it, so the focus goes back to "Edit".
+        JSInterop.VerifyInvoke("portal.closeDialog");
+    }
+
+    [Fact]
+    public async Task Countries_and_time_zones_are_typed_or_picked_by_name_and_saved_as_codes()
+    {
+        var user = await SignedInCustomerAsync();
+        ProfileView? saved = null;
+        var cut = RenderDrawer(await ProfileOfAsync(user.Id), p => p.Add(c => c.OnSaved, (ProfileView view) => saved = view));
+        var zones = ChoiceList.TimeZones(Profiles.TimeZoneChoices(), Clock.GetUtcNow());
+        var berlin = zones.LabelOf("Europe/Berlin");
+        Assert.NotNull(berlin);
+        Assert.Contains(berlin, cut.Find("#profile-zone-choices").InnerHtml, StringComparison.Ordinal);
+
+        // As the browser fills the box from the list: the option's value; and a name typed in another case.
+        await cut.Find("[data-testid=edit-country]").ChangeAsync(new() { Value = " germany " });
+        await cut.Find("[data-testid=edit-time-zone]").ChangeAsync(new() { Value = berlin });
+        await cut.Find("[data-testid=profile-save]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.NotNull(saved));
+        Assert.Equal("DE", saved!.Country);
+        Assert.Equal("Europe/Berlin", saved.TimeZone);
+
+        // Opened again, the boxes show the names; saved untouched, the codes stay as they are.
+        cut.Render(p => p.Add(c => c.Open, false));
+        cut.Render(p => p.Add(c => c.Profile, saved).Add(c => c.Open, true));
+        Assert.Equal("Germany", cut.Find("[data-testid=edit-country]").GetAttribute("value"));
+        Assert.Equal(berlin, cut.Find("[data-testid=edit-time-zone]").GetAttribute("value"));
+        saved = null;
+        await cut.Find("[data-testid=profile-save]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.NotNull(saved));
+        Assert.Equal(("DE", "Europe/Berlin"), (saved!.Country, saved.TimeZone));
+    }
+
+    [Fact]
+    public async Task An_unknown_country_text_gets_a_clear_message_and_every_value_stays_in_its_box()
+    {
+        var user = await SignedInCustomerAsync();
+        var before = await ProfileOfAsync(user.Id);
+        var cut = RenderDrawer(before);
+
+        await cut.Find("[data-testid=edit-company]").ChangeAsync(new() { Value = "Kept Works" });
+        await cut.Find("[data-testid=edit-phone]").ChangeAsync(new() { Value = "+79161234567" });
+        await cut.Find("[data-testid=edit-country]").ChangeAsync(new() { Value = "Narnia" });
+        await cut.Find("[data-testid=profile-save]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("Choose a country from the list.", ErrorText(cut, "edit-country"), StringComparison.Ordinal));
+        Assert.Equal("true", cut.Find("[data-testid=edit-country]").GetAttribute("aria-invalid"));
+        Assert.Equal("Narnia", cut.Find("[data-testid=edit-country]").GetAttribute("value"));
+        Assert.Equal("Kept Works", cut.Find("[data-testid=edit-company]").GetAttribute("value"));
+        Assert.Equal("+79161234567", cut.Find("[data-testid=edit-phone]").GetAttribute("value"));
+        Assert.Equal("", ErrorText(cut, "edit-company"));
+        Assert.Equal(before, await ProfileOfAsync(user.Id));
+    }
+
+    [Fact]
+    public async Task The_choice_lists_are_datalists_in_the_readers_language_shared_by_every_drawer()
+    {
+        UseCulture("ru");
+        var user = await SignedInCustomerAsync("ru");
+        var profile = await ProfileOfAsync(user.Id);
+        var names = Services.GetRequiredService<IStringLocalizer<CountryNames>>();
+
+        var first = RenderDrawer(profile);
+        var second = Render<ProfileEditDrawer>(p => p.Add(c => c.Profile, profile).Add(c => c.Open, true));
+
+        var countries = ChoiceList.Countries(names);
+        Assert.Same(countries, ChoiceList.Countries(names));
+        Assert.Same(countries.Datalist.Value, ChoiceList.Countries(names).Datalist.Value);
+        var zones = ChoiceList.TimeZones(Profiles.TimeZoneChoices(), Clock.GetUtcNow());
+        Assert.Same(zones, ChoiceList.TimeZones(Profiles.TimeZoneChoices(), Clock.GetUtcNow()));
+        foreach (var cut in new[] { first, second })
+        {
+            // The shared lists, in their order: one option per choice, labelled as the lists label them.
+            Assert.Equal(countries.Codes.Select(countries.LabelOf), cut.FindAll("datalist#profile-country-choices > option").Select(o => o.GetAttribute("value")));
+            Assert.Equal(zones.Codes.Select(zones.LabelOf), cut.FindAll("datalist#profile-zone-choices > option").Select(o => o.GetAttribute("value")));
+            Assert.Equal("profile-country-choices", cut.Find("[data-testid=edit-country]").GetAttribute("list"));
+            Assert.Equal("profile-zone-choices", cut.Find("[data-testid=edit-time-zone]").GetAttribute("list"));
+        }
+
+        Assert.Equal(first.Find("#profile-country-choices").OuterHtml, second.Find("#profile-country-choices").OuterHtml);
+
+        var options = first.FindAll("#profile-country-choices option");
+        Assert.Equal(Countries.Codes.Count, options.Count);
+        Assert.Contains(options, option => option.GetAttribute("value") == "Германия");
+        Assert.All(options, option => Assert.Equal("", option.TextContent));
+        Assert.Equal(Profiles.TimeZoneChoices().Count, first.FindAll("#profile-zone-choices option").Count);
+        // In the reader's culture: Австралия before Германия before Япония.
+        var values = options.Select(option => option.GetAttribute("value")).ToList();
+        Assert.True(values.IndexOf("Австралия") < values.IndexOf("Германия") && values.IndexOf("Германия") < values.IndexOf("Япония"));
     }
 
     [Fact]
@@ -120,6 +225,7 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         await cut.Find("[data-testid=profile-save]").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Contains("changed elsewhere", cut.Find("[data-testid=profile-conflict]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("alert", cut.Find("[data-testid=profile-conflict]").GetAttribute("role"));
         Assert.Equal("Changed on the phone", cut.Find("[data-testid=edit-company]").GetAttribute("value"));
         Assert.Equal("", cut.Find("[data-testid=edit-first-name]").GetAttribute("value") ?? "");
         var stored = await ProfileOfAsync(user.Id);
@@ -144,7 +250,9 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         await cut.Find("[data-testid=profile-save]").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=profile-save-failed]")));
+        Assert.Equal("alert", cut.Find("[data-testid=profile-save-failed]").GetAttribute("role"));
         Assert.Equal("Kept", cut.Find("[data-testid=edit-company]").GetAttribute("value"));
+        Assert.False(cut.Find("[data-testid=profile-save]").HasAttribute("disabled"));
         Portal.Outage.IsDown = false;
     }
 
@@ -158,7 +266,7 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         Assert.Equal("Notifications", cut.Find("[data-testid=edit-notifications] legend").TextContent.Trim());
         var toggle = NotifySwitch(cut);
         Assert.True(toggle.IsChecked);
-        Assert.Equal(("checkbox", "switch", "true"), (toggle.Type, toggle.GetAttribute("role"), toggle.GetAttribute("aria-checked")));
+        Assert.Equal(("checkbox", "switch"), (toggle.Type, toggle.GetAttribute("role")));
         Assert.Equal("Email me when my quota runs low", toggle.Closest("label")?.TextContent.Trim());
         var help = cut.Find($"#{toggle.GetAttribute("aria-describedby")}");
         Assert.Contains("One email when few launches are left", help.TextContent, StringComparison.Ordinal);
@@ -182,7 +290,7 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         cut.Render(p => p.Add(c => c.Open, false));
         cut.Render(p => p.Add(c => c.Profile, reloaded).Add(c => c.Open, true));
         Assert.False(NotifySwitch(cut).IsChecked);
-        Assert.Equal("false", NotifySwitch(cut).GetAttribute("aria-checked"));
+        Assert.False(NotifySwitch(cut).HasAttribute("checked"));
         var card = Render<ProfileOverviewCard>(p => p.Add(c => c.Profile, reloaded));
         Assert.Equal("Off", card.Find("[data-testid=profile-notify-quota-low]").TextContent.Trim());
     }
@@ -200,6 +308,33 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
     }
 
     [Fact]
+    public async Task The_preferred_language_is_a_group_of_labelled_radios_and_a_choice_is_saved()
+    {
+        var user = await SignedInCustomerAsync();
+        ProfileView? saved = null;
+        var cut = RenderDrawer(await ProfileOfAsync(user.Id), p => p.Add(c => c.OnSaved, (ProfileView view) => saved = view));
+
+        var group = cut.Find("[data-testid=edit-language]");
+        Assert.Equal("FIELDSET", group.TagName);
+        Assert.Equal("Language", group.QuerySelector("legend")?.TextContent.Trim());
+        var russian = (IHtmlInputElement)cut.Find("[data-testid=edit-language-ru]");
+        var english = (IHtmlInputElement)cut.Find("[data-testid=edit-language-en]");
+        Assert.Equal(("radio", "radio"), (russian.Type, english.Type));
+        Assert.Equal(russian.Name, english.Name);
+        Assert.True(english.IsChecked);
+        Assert.False(russian.IsChecked);
+        Assert.Equal("ru", russian.Closest("label")?.GetAttribute("lang"));
+        Assert.Equal("Русский", russian.Closest("label")?.TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=edit-language-error]"));
+
+        await russian.ChangeAsync(new() { Value = "ru" });
+        Assert.True(((IHtmlInputElement)cut.Find("[data-testid=edit-language-ru]")).IsChecked);
+        await cut.Find("[data-testid=profile-save]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal("ru", saved?.PreferredLanguage));
+    }
+
+    [Fact]
     public async Task The_email_is_read_only_and_says_why()
     {
         var user = await SignedInCustomerAsync();
@@ -209,7 +344,34 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         var email = cut.Find("[data-testid=edit-email]");
         Assert.True(email.HasAttribute("readonly"));
         Assert.Equal(user.Email, email.GetAttribute("value"));
+        Assert.Equal("Email", cut.Find($"label[for={email.Id}]").TextContent.Trim());
         Assert.Contains("cannot be changed here", FieldText(cut, "edit-email"), StringComparison.Ordinal);
+        Assert.Contains("cannot be changed here", cut.Find($"#{email.GetAttribute("aria-describedby")}").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_field_has_its_label_and_the_autocomplete_it_had()
+    {
+        var user = await SignedInCustomerAsync();
+
+        var cut = RenderDrawer(await ProfileOfAsync(user.Id));
+
+        foreach (var (field, label, autocomplete, type) in new (string, string, string?, string)[]
+        {
+            ("edit-first-name", "First name", "given-name", "text"),
+            ("edit-last-name", "Last name", "family-name", "text"),
+            ("edit-company", "Company", "organization", "text"),
+            ("edit-country", "Country", "off", "text"),
+            ("edit-time-zone", "Time zone", "off", "text"),
+            ("edit-avatar-url", "Avatar link", null, "url"),
+            ("edit-phone", "Phone", "tel", "tel"),
+        })
+        {
+            var input = (IHtmlInputElement)cut.Find($"[data-testid={field}]");
+            Assert.Equal(label, cut.Find($"label[for={input.Id}]").TextContent.Trim());
+            Assert.Equal(autocomplete, input.GetAttribute("autocomplete"));
+            Assert.Equal(type, input.Type);
+        }
     }
 
     [Fact]
@@ -220,14 +382,39 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         var cut = RenderDrawer(await ProfileOfAsync(user.Id), p => p.Add(c => c.OpenChanged, (bool value) => open = value));
 
         var dialog = cut.Find("[data-testid=profile-edit-dialog]");
-        Assert.Equal("dialog", dialog.GetAttribute("role"));
+        Assert.Equal("DIALOG", dialog.TagName);
         Assert.Equal("true", dialog.GetAttribute("aria-modal"));
         Assert.Equal("Edit profile", cut.Find($"#{dialog.GetAttribute("aria-labelledby")}").TextContent.Trim());
-        Assert.NotNull(dialog.Closest(".mud-focus-trap"));
+        Assert.NotNull(dialog.QuerySelector("[data-testid=profile-drawer] [data-testid=profile-form]"));
+        // Shown as a modal by the browser: focus trap, inert page, Escape as "cancel".
+        var shown = JSInterop.VerifyInvoke("portal.showModal");
+        Assert.IsType<ElementReference>(Assert.Single(shown.Arguments));
 
-        await dialog.KeyDownAsync(new KeyboardEventArgs { Key = "Escape" });
+        await dialog.CancelAsync();
 
         Assert.False(open);
+    }
+
+    [Theory]
+    [InlineData("profile-edit-close")]
+    [InlineData("profile-cancel")]
+    public async Task The_close_button_and_cancel_close_the_drawer_in_the_browser_and_on_the_page(string button)
+    {
+        var user = await SignedInCustomerAsync();
+        bool? open = null;
+        var before = await ProfileOfAsync(user.Id);
+        var cut = RenderDrawer(before, p => p.Add(c => c.OpenChanged, (bool value) => open = value));
+        await cut.Find("[data-testid=edit-company]").ChangeAsync(new() { Value = "Not saved" });
+
+        var element = cut.Find($"[data-testid={button}]");
+        // portal.js closes the dialog at once on a click on such a button (and the focus goes back to "Edit").
+        Assert.True(element.HasAttribute("data-portal-dialog-close"));
+        await element.ClickAsync(new());
+
+        Assert.False(open);
+        Assert.Equal(before, await ProfileOfAsync(user.Id));
+        Assert.True(cut.Find("[data-testid=profile-edit-dialog]").HasAttribute("data-portal-light-dismiss"));
+        Assert.Equal("Close", cut.Find("[data-testid=profile-edit-close]").GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -240,47 +427,48 @@ public sealed class ProfileEditDrawerTests(ProfileUiServices portal) : ProfileCo
         var cut = Render<ProfileEditDrawer>(p => p.Add(c => c.Profile, profile).Add(c => c.Open, false));
 
         Assert.Empty(cut.FindAll("[data-testid=profile-form]"));
+        Assert.Empty(cut.FindAll("dialog"));
+        Assert.Empty(JSInterop.Invocations["portal.showModal"]);
     }
 
-    // Issue 10: an idle page holds no drawer, overlay or form; they exist from opening until the slide-out is over.
+    // Issue 10: an idle page holds nothing of the drawer; open, it is plain elements, no components.
     [Fact]
-    public async Task The_drawer_exists_only_while_open_and_until_it_has_slid_out()
+    public async Task The_drawer_exists_only_while_open_and_is_made_of_plain_elements()
     {
         var user = await SignedInCustomerAsync();
         var profile = await ProfileOfAsync(user.Id);
-        Render<MudPopoverProvider>();
         var cut = Render<ProfileEditDrawer>(p => p.Add(c => c.Profile, profile).Add(c => c.Open, false));
         Assert.Empty(cut.FindAll("[data-testid=profile-drawer]"));
-        Assert.Empty(cut.FindComponents<MudDrawer>());
 
         cut.Render(p => p.Add(c => c.Open, true));
-        Assert.Contains("mud-drawer--open", cut.Find("[data-testid=profile-drawer]").ClassName, StringComparison.Ordinal);
+        Assert.NotNull(cut.Find("[data-testid=profile-drawer]"));
         Assert.NotNull(cut.Find("[data-testid=profile-form]"));
+        Assert.Empty(cut.FindComponents<MudComponentBase>());
+        Assert.Single(JSInterop.Invocations["portal.showModal"]);
 
         cut.Render(p => p.Add(c => c.Open, false));
-        Assert.Contains("mud-drawer--closed", cut.Find("[data-testid=profile-drawer]").ClassName, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=profile-edit-dialog]"));
         Assert.Empty(cut.FindAll("[data-testid=profile-form]"));
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=profile-drawer]")));
-        Assert.Empty(cut.FindComponents<MudDrawer>());
+
+        cut.Render(p => p.Add(c => c.Open, true));
+        Assert.NotNull(cut.Find("[data-testid=profile-form]"));
+        Assert.Equal(2, JSInterop.Invocations["portal.showModal"].Count);
     }
 
-    private IRenderedComponent<ProfileEditDrawer> RenderDrawer(ProfileView profile, Action<ComponentParameterCollectionBuilder<ProfileEditDrawer>>? more = null)
-    {
-        Render<MudPopoverProvider>();
-        return Render<ProfileEditDrawer>(p =>
+    private IRenderedComponent<ProfileEditDrawer> RenderDrawer(ProfileView profile, Action<ComponentParameterCollectionBuilder<ProfileEditDrawer>>? more = null) =>
+        Render<ProfileEditDrawer>(p =>
         {
             p.Add(c => c.Profile, profile).Add(c => c.Open, true);
             more?.Invoke(p);
         });
-    }
 
     private static IHtmlInputElement NotifySwitch(IRenderedComponent<ProfileEditDrawer> cut) =>
         (IHtmlInputElement)cut.Find("[data-testid=edit-notify-quota-low]");
 
-    // The field's whole block: label, input, helper or error text.
+    // The field's whole block: label, input, help or error text.
     private static string FieldText(IRenderedComponent<ProfileEditDrawer> cut, string field) =>
-        cut.Find($"[data-testid={field}]").Closest(".mud-input-control")?.TextContent ?? "";
+        cut.Find($"[data-testid={field}]").Closest(".portal-field")?.TextContent ?? "";
 
     private static string ErrorText(IRenderedComponent<ProfileEditDrawer> cut, string field) =>
-        cut.Find($"[data-testid={field}]").Closest(".mud-input-control")?.QuerySelector(".mud-input-error")?.TextContent ?? "";
+        cut.Find($"[data-testid={field}]").Closest(".portal-field")?.QuerySelector(".portal-field-error")?.TextContent ?? "";
 }

@@ -202,7 +202,7 @@ public sealed class ProfilePageTests(ProfileUiServices portal) : ProfileComponen
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=profile-edit]")));
 
         await cut.Find("[data-testid=profile-edit]").ClickAsync(new());
-        await cut.Find("[data-testid=edit-language-ru]").ClickAsync(new());
+        await cut.Find("[data-testid=edit-language-ru]").ChangeAsync(new() { Value = "ru" });
         await cut.Find("[data-testid=profile-save]").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.True(Navigation.History.First().Options.ForceLoad));

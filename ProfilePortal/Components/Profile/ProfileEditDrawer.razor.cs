@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -14,25 +12,23 @@ namespace ProfilePortal.Components.Profile;
 /// <summary>
 /// The edit drawer: binds a <see cref="ProfileForm"/>, saves through <see cref="ProfileService.UpdateAsync"/> and
 /// shows what the service says: field errors inline (one message per field, in the reader's language), a
-/// conflict with the current values, or a failure to retry.
+/// conflict with the current values, or a failure to retry. One component of plain elements in a native modal
+/// <c>&lt;dialog&gt;</c> (issue 10: opening it is the load's click, and each component costs every click).
 /// </summary>
 public sealed partial class ProfileEditDrawer
 {
     // Per field: the value the service refused and what to say about it. Changing the value clears the message.
     private readonly Dictionary<string, (string? Rejected, string Message)> _errors = new(StringComparer.Ordinal);
     private ProfileForm? _form;
-    private MudForm? _mudForm;
-    private IReadOnlyList<string> _countries = [];
-    private IReadOnlyList<string> _zones = [];
+    private ChoiceList? _countries;
+    private ChoiceList? _zones;
+    private ElementReference _dialog;
     private bool _wasOpen;
-
-    // Whether the MudDrawer exists: from the moment it opens (it slides in, app.css) until it has slid out.
-    private bool _mounted;
+    private bool _showPending;
     private bool _saving;
     private bool _conflict;
     private bool _saveFailed;
     private bool _focusFirstError;
-    private bool _listOpen;
 
     [Inject]
     private ProfileService Profiles { get; set; } = default!;
@@ -56,7 +52,7 @@ public sealed partial class ProfileEditDrawer
     [Parameter]
     public bool Open { get; set; }
 
-    /// <summary>Called with <c>false</c> when the drawer closes itself (save, cancel, Escape, overlay).</summary>
+    /// <summary>Called with <c>false</c> when the drawer closes itself (save, cancel, Escape, backdrop).</summary>
     [Parameter]
     public EventCallback<bool> OpenChanged { get; set; }
 
@@ -72,32 +68,52 @@ public sealed partial class ProfileEditDrawer
     [Parameter]
     public EventCallback<ProfileView> OnReloaded { get; set; }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> SortedCountries = new(StringComparer.Ordinal);
-
-    // Longer than the drawer's slide-out (MudBlazor's 225 ms transition), after which it is removed.
-    private static readonly TimeSpan ClosingTime = TimeSpan.FromMilliseconds(400);
-
     protected override void OnParametersSet()
     {
         if (Open && !_wasOpen)
         {
-            // The choices, in the reader's language, are only held while the drawer is open; the countries are
-            // sorted once per language and shared by every circuit (a culture-aware sort on each open cost every click).
-            _countries = SortedCountries.GetOrAdd(
-                $"{CultureInfo.CurrentCulture.Name}|{CultureInfo.CurrentUICulture.Name}",
-                _ => [.. Countries.Codes.OrderBy(CountryName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))]);
-            _zones = Profiles.TimeZoneChoices();
-            Start(ProfileForm.From(Profile));
+            // The choice lists are shared by every circuit (one per language); the drawer only holds them while open.
+            _countries = ChoiceList.Countries(CountryNames);
+            _zones = ChoiceList.TimeZones(Profiles.TimeZoneChoices(), Clock.GetUtcNow());
+            Start(Profile);
             _conflict = false;
-            _mounted = true;
+            _showPending = true;
+        }
+        else if (!Open && _wasOpen)
+        {
+            // Closed: nothing of the drawer is kept (issue 10: an idle tab holds none of it).
+            _form = null;
+            _countries = null;
+            _zones = null;
+            _errors.Clear();
+            _showPending = false;
+            _focusFirstError = false;
         }
 
         _wasOpen = Open;
     }
 
-    private void Start(ProfileForm form)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        _form = form;
+        if (_showPending)
+        {
+            // The dialog is rendered closed; showModal opens it as a modal: the page behind is inert, the focus
+            // moves into it, Escape cancels it, and closing it gives the focus back to "Edit".
+            _showPending = false;
+            await JS.InvokeVoidAsync("portal.showModal", _dialog);
+        }
+
+        // A keyboard or screen reader user lands on the first field to fix, its message read with it.
+        if (_focusFirstError)
+        {
+            _focusFirstError = false;
+            await JS.InvokeVoidAsync("portal.focusFirst", "[data-testid=profile-form] [aria-invalid=true]");
+        }
+    }
+
+    private void Start(ProfileView profile)
+    {
+        _form = ProfileForm.From(profile, CountryLabel, ZoneLabel);
         _errors.Clear();
         _saveFailed = false;
     }
@@ -115,9 +131,11 @@ public sealed partial class ProfileEditDrawer
         _errors.Clear();
         try
         {
-            var result = await Profiles.UpdateAsync(Profile.UserId, _form.ToUpdate(), _form.Version);
+            var result = await Profiles.UpdateAsync(Profile.UserId, _form.ToUpdate(CountryCode, ZoneCode), _form.Version);
             if (result.Succeeded)
             {
+                // Closed in the browser first, so that the dialog gives the focus back to "Edit" before it is removed.
+                await CloseInBrowserAsync();
                 Snackbar.Add(L["Profile.Saved"], Severity.Success);
                 await OnSaved.InvokeAsync(result.Value);
                 await CloseAsync();
@@ -142,11 +160,7 @@ public sealed partial class ProfileEditDrawer
             _saving = false;
         }
 
-        if (_errors.Count > 0 && _mudForm is not null)
-        {
-            await _mudForm.ValidateAsync();
-            _focusFirstError = true;
-        }
+        _focusFirstError = _errors.Count > 0;
     }
 
     // Field errors go under their fields, with the value that was refused; anything else is a failed save.
@@ -165,29 +179,6 @@ public sealed partial class ProfileEditDrawer
         }
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (_mounted && !Open)
-        {
-            // Closed: the drawer is removed once its slide-out is over, unless it opened again meanwhile.
-            await Task.Delay(ClosingTime);
-            if (!Open)
-            {
-                Unmount();
-                StateHasChanged();
-            }
-
-            return;
-        }
-
-        // A keyboard or screen reader user lands on the first field to fix, its message read with it.
-        if (_focusFirstError)
-        {
-            _focusFirstError = false;
-            await JS.InvokeVoidAsync("portal.focusFirst", "[data-testid=profile-form] [aria-invalid=true]");
-        }
-    }
-
     // Nothing is overwritten: the form now shows what is stored, and the user decides again.
     private async Task ReloadAfterConflictAsync()
     {
@@ -198,47 +189,35 @@ public sealed partial class ProfileEditDrawer
             return;
         }
 
-        Start(ProfileForm.From(current.Value));
+        Start(current.Value);
         _conflict = true;
         await OnReloaded.InvokeAsync(current.Value);
     }
 
-    private void Unmount()
+    private async Task CloseInBrowserAsync()
     {
-        _mounted = false;
-        _form = null;
-        _countries = [];
-        _zones = [];
-        _errors.Clear();
+        try
+        {
+            await JS.InvokeVoidAsync("portal.closeDialog", _dialog);
+        }
+        catch (Exception exception) when (exception is JSException or JSDisconnectedException)
+        {
+            // The page removes the dialog all the same; only the focus is not given back.
+        }
     }
 
-    private Task CloseAsync() => OpenChangedAsync(false);
-
-    private async Task OpenChangedAsync(bool open)
+    // Close, Cancel, Escape and the backdrop: the browser has closed the dialog already (portal.js); the page removes it.
+    private async Task CloseAsync()
     {
-        if (!open)
+        if (Open)
         {
             await OpenChanged.InvokeAsync(false);
         }
     }
 
-    private void ListOpenChanged(bool open) => _listOpen = open;
-
-    private async Task OnKeyDownAsync(KeyboardEventArgs args)
-    {
-        if (args.Key == "Escape")
-        {
-            await CloseAsync();
-        }
-    }
-
-    /// <summary>The field's validation for MudForm: the service's message while the refused value is still there.</summary>
-    private Func<string?, string?> Check(string field) => value => ErrorFor(field, value);
-
-    private string? ErrorFor(string field) => ErrorFor(field, _form?.ValueOf(field));
-
-    private string? ErrorFor(string field, string? value) =>
-        _errors.TryGetValue(field, out var error) && string.Equals(error.Rejected ?? "", value ?? "", StringComparison.Ordinal)
+    /// <summary>The field's message while the value the service refused is still in its box; null otherwise.</summary>
+    private string? ErrorFor(string field) =>
+        _errors.TryGetValue(field, out var error) && string.Equals(error.Rejected ?? "", _form?.ValueOf(field) ?? "", StringComparison.Ordinal)
             ? error.Message
             : null;
 
@@ -250,13 +229,28 @@ public sealed partial class ProfileEditDrawer
         _ => L[$"Profile.Error.{field}"] is { ResourceNotFound: false } text ? text.Value : L["Profile.Error.Other"],
     };
 
-    private string CountryName(string? code) => string.IsNullOrEmpty(code) ? "" : ProfileDisplay.CountryName(CountryNames, code);
+    private string CountryLabel(string code) => _countries?.LabelOf(code) ?? ProfileDisplay.CountryName(CountryNames, code);
 
-    private string ZoneLabel(string? zone) => string.IsNullOrEmpty(zone) ? "" : ProfileDisplay.ZoneLabel(zone, Clock.GetUtcNow());
+    private string ZoneLabel(string zone) => _zones?.LabelOf(zone) ?? ProfileDisplay.ZoneLabel(zone, Clock.GetUtcNow());
 
-    private Task<IEnumerable<string>> SearchCountriesAsync(string? text, CancellationToken cancellationToken) =>
-        Task.FromResult(ChoiceSearch.Filter(_countries, text, CountryName, _form?.Country));
+    // A name or code from the list, or the stored value's own label, is that code; empty is none; any other text is
+    // sent as typed and the service refuses it under the field, with everything else kept.
+    private string? CountryCode(string? text) => ChoiceCode(text, _countries, _form?.StoredCountry, CountryLabel);
 
-    private Task<IEnumerable<string>> SearchTimeZonesAsync(string? text, CancellationToken cancellationToken) =>
-        Task.FromResult(ChoiceSearch.Filter(_zones, text, ZoneLabel, _form?.TimeZone));
+    private string? ZoneCode(string? text) => ChoiceCode(text, _zones, _form?.StoredTimeZone, ZoneLabel);
+
+    private static string? ChoiceCode(string? text, ChoiceList? list, string? stored, Func<string, string> label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (list?.CodeOf(text) is { } code)
+        {
+            return code;
+        }
+
+        return !string.IsNullOrEmpty(stored) && string.Equals(text.Trim(), label(stored), StringComparison.Ordinal) ? stored : text.Trim();
+    }
 }

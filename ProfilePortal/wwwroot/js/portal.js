@@ -16,7 +16,52 @@
     }
   }
 
-  window.portal = { setPreferenceCookie, focusFirst };
+  // ---- Modal dialogs: a native <dialog> the server renders and shows here (the profile edit drawer) ----------
+  // showModal makes the page behind inert, keeps the focus inside, turns Escape into the dialog's "cancel" event and,
+  // on close, gives the focus back to the element that had it. The server removes the dialog after it closed.
+  function showModal(dialog) {
+    if (dialog instanceof HTMLDialogElement && dialog.isConnected && !dialog.open) {
+      dialog.showModal();
+    }
+  }
+
+  function closeDialog(dialog) {
+    if (dialog instanceof HTMLDialogElement && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  // As Escape does: a "cancel" event the page listens to, then the dialog closes (unless the page prevented it).
+  function requestClose(dialog) {
+    if (typeof dialog.requestClose === "function") {
+      dialog.requestClose();
+    } else if (dialog.dispatchEvent(new Event("cancel", { cancelable: true }))) {
+      dialog.close();
+    }
+  }
+
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) {
+      return;
+    }
+    // A close or cancel button: the dialog closes at once, and the focus goes back before the page removes it.
+    const closer = target.closest("dialog[open] [data-portal-dialog-close]");
+    if (closer) {
+      closeDialog(closer.closest("dialog"));
+      return;
+    }
+    // A click on the backdrop reaches the dialog itself, outside its box.
+    if (target instanceof HTMLDialogElement && target.open && target.hasAttribute("data-portal-light-dismiss")) {
+      const box = target.getBoundingClientRect();
+      const outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+      if (outside) {
+        requestClose(target);
+      }
+    }
+  });
+
+  window.portal = { setPreferenceCookie, focusFirst, showModal, closeDialog };
 
   const prefersDark = () => matchMedia("(prefers-color-scheme: dark)").matches;
 
@@ -106,7 +151,8 @@
   });
 
   document.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape") {
+    // Escape in a modal dialog is the dialog's: it cancels the dialog, not the page's menus.
+    if (event.key !== "Escape" || (event.target instanceof Element && event.target.closest("dialog[open]"))) {
       return;
     }
     const open = event.target instanceof Element ? event.target.closest("details[data-portal-dropdown][open]") : null;
