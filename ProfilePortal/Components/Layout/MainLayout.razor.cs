@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using MudBlazor;
+using ProfilePortal.Components.Shared;
 
 namespace ProfilePortal.Components.Layout;
 
@@ -41,11 +42,8 @@ public sealed partial class MainLayout
 
     private bool FollowsSystem => _preference == ThemePreference.System;
 
-    /// <summary>
-    /// A page excluded from interactive routing, rendered once by static SSR: no circuit will follow. During the
-    /// prerender of an interactive page the assigned render mode is already InteractiveServer.
-    /// </summary>
-    private bool IsStaticPage => AssignedRenderMode is null && !RendererInfo.IsInteractive;
+    /// <summary>A page excluded from interactive routing: no circuit will follow (<see cref="StaticPage"/>).</summary>
+    private bool IsStaticPage => StaticPage.Is(AssignedRenderMode, RendererInfo);
 
     protected override void OnInitialized()
     {

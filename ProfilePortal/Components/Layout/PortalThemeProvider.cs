@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using MudBlazor;
+using ProfilePortal.Components.Shared;
 
 namespace ProfilePortal.Components.Layout;
 
@@ -48,7 +49,7 @@ public sealed class PortalThemeProvider : MudThemeProvider
     public bool FollowsDevice { get; set; }
 
     private bool FollowsDeviceStatically =>
-        FollowsDevice && Media is null && AssignedRenderMode is null && !RendererInfo.IsInteractive;
+        FollowsDevice && Media is null && StaticPage.Is(AssignedRenderMode, RendererInfo);
 
     /// <summary>A <c>&lt;style&gt;</c> sheet's rules wrapped in <paramref name="media"/>.</summary>
     internal static string WrapInMedia(string sheet, string media)

@@ -1,13 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.FeatureManagement;
-using Microsoft.JSInterop;
-using MudBlazor;
 using ProfilePortal.Components.Shared;
-using ProfilePortal.Domain.Activity;
-using ProfilePortal.Domain.Common;
 using ProfilePortal.Domain.Features;
 using ProfilePortal.Domain.Profile;
 using ProfilePortal.Domain.Quotas;

@@ -81,7 +81,8 @@
   // ---- The shell's navigation drawer on static pages ----------------------------------------------------------
   // The layout writes MudDrawer's markup (responsive, breakpoint Md, clipped); this toggles the classes MudDrawer
   // toggles. "--initial" is the server's state: open on wide screens, hidden by MudBlazor's CSS on narrow ones.
-  const wideScreen = () => matchMedia("(min-width: 960px)").matches;
+  const wideQuery = matchMedia("(min-width: 960px)");
+  const wideScreen = () => wideQuery.matches;
 
   function drawerParts() {
     const layout = document.querySelector("[data-portal-drawer-layout]");
@@ -132,7 +133,7 @@
     }
   });
 
-  matchMedia("(min-width: 960px)").addEventListener("change", syncDrawerToggle);
+  wideQuery.addEventListener("change", syncDrawerToggle);
 
   // ---- Dropdowns on static pages: <details data-portal-dropdown> ---------------------------------------------
   // The native element opens and closes with a click, Enter or Space; this adds what a menu does: closing on a
