@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<FeatureSettings>();
         services.AddSingleton<FeatureFlagAdmin>();
         services.AddScoped<AccountRegistration>();
+        services.AddSingleton<SignInRevalidation>();
         services.AddMemoryCache();
         // In-process unless the host registers a shared one (Infrastructure: Redis with ConnectionStrings:Redis).
         services.AddDistributedMemoryCache();

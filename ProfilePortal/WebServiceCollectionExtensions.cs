@@ -39,7 +39,9 @@ internal static class WebServiceCollectionExtensions
         services.AddScoped<ProfilePortal.Components.Trials.TrialStateNotifier>();
         services.AddScoped<ProfilePortal.Components.Retention.PauseStateNotifier>();
         services.AddScoped<ProfilePortal.Components.Shared.IslandProviderState>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddSingleton<SignInRevalidator>();
+        services.AddHostedService(provider => provider.GetRequiredService<SignInRevalidator>());
+        services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;

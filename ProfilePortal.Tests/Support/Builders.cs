@@ -24,6 +24,21 @@ public static class Builders
             return result.Value;
         });
 
+    /// <summary>
+    /// Applies an Identity change (a new password, a renewed security stamp…) to the user as stored, in a scope of its
+    /// own, as an account page does; asserts it worked and returns the user as saved.
+    /// </summary>
+    public static Task<ApplicationUser> ChangedUserAsync(
+        this PortalServices portal, Guid userId, Func<UserManager<ApplicationUser>, ApplicationUser, Task<IdentityResult>> change) =>
+        portal.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No user {userId}.");
+            var result = await change(users, user);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+            return user;
+        });
+
     /// <summary>A user whose address is confirmed, as after the confirmation link, with their personal organization.</summary>
     public static Task<ApplicationUser> ConfirmedUserAsync(this PortalServices portal, string? email = null, string language = "en") =>
         portal.InScopeAsync(services => services.GetRequiredService<AdminBootstrapper>()
