@@ -95,6 +95,8 @@ public static class LoadRun
                 log.WriteLine($"{target:N0}: {alive:N0} alive, {clicks:N0} clicks ({failedClicks:N0} failed), p50/p95/p99 " +
                     $"{latency.P50:F0}/{latency.P95:F0}/{latency.P99:F0} ms, processor per click: portal {result.ServerCpuPerClickMs:F2} ms, " +
                     $"driver {result.DriverCpuPerClickMs:F2} ms, {Describe(server)}");
+                log.WriteLine($"{target:N0}: during the hold the portal allocated {Allocated(beforeHold, server, clicks)} and was paused by " +
+                    $"collections {server.GcPauseSeconds - beforeHold.GcPauseSeconds:F1} s of {options.Hold.TotalSeconds:F0} s");
                 foreach (var error in visits.SelectMany(v => v.Circuit.Errors).Distinct().Take(5))
                 {
                     log.WriteLine($"  error: {error}");
@@ -251,6 +253,9 @@ public static class LoadRun
 
     private static string Mb(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024 / 1024:N0} MB");
 
+    private static string Allocated(ServerSnapshot before, ServerSnapshot after, int clicks) => string.Create(CultureInfo.InvariantCulture,
+        $"{Mb(after.AllocatedBytes - before.AllocatedBytes)} ({(clicks == 0 ? 0 : (after.AllocatedBytes - before.AllocatedBytes) / clicks / 1024):F0} KB per click)");
+
     private static string Describe(ServerSnapshot s) => string.Create(CultureInfo.InvariantCulture,
-        $"{s.CircuitsActive:N0} circuits active ({s.CircuitsConnected:N0} connected), working set {Mb(s.WorkingSetBytes)}, managed heap {Mb(s.HeapBytes)}, GC committed {Mb(s.CommittedBytes)}");
+        $"{s.CircuitsActive:N0} circuits active ({s.CircuitsConnected:N0} connected), working set {Mb(s.WorkingSetBytes)}, managed heap {Mb(s.HeapBytes)} (of it free: {Mb(s.FragmentedBytes)}), GC committed {Mb(s.CommittedBytes)}");
 }

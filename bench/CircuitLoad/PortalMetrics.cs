@@ -9,13 +9,19 @@ namespace ProfilePortal.CircuitLoad;
 /// <param name="WorkingSetBytes">The process's working set.</param>
 /// <param name="HeapBytes">The managed heap after the last collection, all generations.</param>
 /// <param name="CommittedBytes">Memory the GC had committed at the last collection.</param>
-public sealed record ServerSnapshot(double CircuitsActive, double CircuitsConnected, double WorkingSetBytes, double HeapBytes, double CommittedBytes, double CpuSeconds = 0);
+/// <param name="CpuSeconds">The process's processor time so far.</param>
+/// <param name="FragmentedBytes">Free space inside the heap after the last collection (part of <paramref name="HeapBytes"/>).</param>
+/// <param name="AllocatedBytes">Bytes allocated on the managed heap so far.</param>
+/// <param name="GcPauseSeconds">Time the process was paused by collections so far.</param>
+public sealed record ServerSnapshot(double CircuitsActive, double CircuitsConnected, double WorkingSetBytes, double HeapBytes, double CommittedBytes,
+    double CpuSeconds = 0, double FragmentedBytes = 0, double AllocatedBytes = 0, double GcPauseSeconds = 0);
 
 /// <summary>
 /// Reads <c>/metrics</c> with the scrape token: ASP.NET Core's circuit meter
 /// (<c>aspnetcore_components_circuit_active</c>, <c>_connected</c>) and the runtime's memory series
 /// (<c>dotnet_process_memory_working_set_bytes</c>, <c>dotnet_gc_last_collection_heap_size_bytes</c> per generation,
-/// <c>dotnet_gc_last_collection_memory_committed_size_bytes</c>).
+/// <c>dotnet_gc_last_collection_memory_committed_size_bytes</c>, <c>_heap_fragmentation_size_bytes</c>), its processor
+/// time, and the GC's totals (<c>dotnet_gc_heap_total_allocated_bytes_total</c>, <c>dotnet_gc_pause_time_seconds_total</c>).
 /// </summary>
 /// <param name="baseAddress">The portal.</param>
 /// <param name="scrapeToken">The portal's <c>Metrics:ScrapeToken</c>.</param>
@@ -37,7 +43,10 @@ public sealed class PortalMetrics(Uri baseAddress, string scrapeToken) : IDispos
             Sum(samples, "dotnet_process_memory_working_set_bytes"),
             Sum(samples, "dotnet_gc_last_collection_heap_size_bytes"),
             Sum(samples, "dotnet_gc_last_collection_memory_committed_size_bytes"),
-            Sum(samples, "dotnet_process_cpu_time_seconds_total"));
+            Sum(samples, "dotnet_process_cpu_time_seconds_total"),
+            Sum(samples, "dotnet_gc_last_collection_heap_fragmentation_size_bytes"),
+            Sum(samples, "dotnet_gc_heap_total_allocated_bytes_total"),
+            Sum(samples, "dotnet_gc_pause_time_seconds_total"));
     }
 
     /// <inheritdoc />
