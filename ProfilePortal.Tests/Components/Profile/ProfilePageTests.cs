@@ -178,6 +178,24 @@ public sealed class ProfilePageTests(ProfileUiServices portal) : ProfileComponen
     }
 
     [Fact]
+    public async Task A_closed_drawer_leaves_the_tab_and_edit_opens_it_again_with_the_current_values()
+    {
+        var user = await SignedInCustomerAsync();
+        var cut = Render<ProfilePage>();
+        await cut.Find("[data-testid=profile-edit]").ClickAsync(new());
+        Assert.Single(cut.FindComponents<ProfileEditDrawer>());
+
+        await cut.Find("[data-testid=profile-edit-close]").ClickAsync(new());
+
+        // Nothing of the drawer stays in the circuit of an idle tab (issue 10): not even the closed component.
+        Assert.Empty(cut.FindComponents<ProfileEditDrawer>());
+        var profile = await ProfileOfAsync(user.Id);
+        await Profiles.UpdateAsync(user.Id, new ProfileUpdate(null, null, "Reopened Labs", null, null, null, null, "en", NotifyWhenQuotaLow: true), profile.Version);
+        await cut.Find("[data-testid=profile-edit]").ClickAsync(new());
+        Assert.Equal("Reopened Labs", cut.Find("[data-testid=edit-company]").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task When_the_profile_cannot_be_read_edit_says_so_and_opens_nothing()
     {
         await SignedInCustomerAsync();
