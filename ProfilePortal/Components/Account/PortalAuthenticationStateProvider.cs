@@ -18,7 +18,7 @@ internal sealed class PortalAuthenticationStateProvider : ServerAuthenticationSt
 
     private readonly SignInRevalidator _revalidator;
     private readonly ClaimsIdentityOptions _claims;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public PortalAuthenticationStateProvider(SignInRevalidator revalidator, IOptions<IdentityOptions> options)
     {
@@ -80,5 +80,10 @@ internal sealed class PortalAuthenticationStateProvider : ServerAuthenticationSt
 
         var id = Guid.TryParse(user.FindFirstValue(_claims.UserIdClaimType), out var userId) ? userId : (Guid?)null;
         _revalidator.Track(this, new SignInStamp(id, user.FindFirstValue(_claims.SecurityStampClaimType)));
+        if (_disposed)
+        {
+            // Closed while enrolling: leave again, so the revalidator holds no closed circuit.
+            _revalidator.Forget(this);
+        }
     }
 }
