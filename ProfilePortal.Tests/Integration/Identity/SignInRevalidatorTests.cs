@@ -105,6 +105,24 @@ public sealed class SignInRevalidatorTests(PortalServices portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_tab_that_fails_to_sign_out_does_not_keep_the_others_signed_in()
+    {
+        var revalidator = Revalidator();
+        var user = await portal.RegisteredUserAsync();
+        var failing = await SignedInTabAsync(revalidator, user);
+        var tab = await SignedInTabAsync(revalidator, user);
+        failing.AuthenticationStateChanged += _ => throw new InvalidOperationException("The circuit is closing.");
+        await portal.ChangedUserAsync(user.Id, (users, stored) => users.UpdateSecurityStampAsync(stored));
+
+        Assert.Equal(1, await revalidator.RevalidateAsync());
+
+        Assert.False(await IsSignedInAsync(tab));
+        Assert.Equal(0, revalidator.Count);
+        var warning = Assert.Single(_log.Collector.GetSnapshot(), entry => entry.Level == LogLevel.Warning);
+        Assert.IsType<InvalidOperationException>(warning.Exception);
+    }
+
+    [Fact]
     public async Task A_failed_check_is_logged_and_keeps_everyone_signed_in_until_the_next_pass()
     {
         var user = await portal.RegisteredUserAsync();

@@ -56,8 +56,16 @@ internal sealed partial class SignInRevalidator(
             // Only while the circuit still holds the sign-in that was checked: it may have changed meanwhile.
             if (revoked.Contains(circuit.Value) && _circuits.TryRemove(circuit))
             {
-                circuit.Key.SignOut();
-                signedOut++;
+                try
+                {
+                    circuit.Key.SignOut();
+                    signedOut++;
+                }
+                catch (Exception exception)
+                {
+                    // One circuit (closing as it is signed out, say) does not keep the others signed in.
+                    LogSignOutFailed(exception);
+                }
             }
         }
 
@@ -87,6 +95,9 @@ internal sealed partial class SignInRevalidator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signed out {SignedOut} of {Circuits} signed-in circuits: their sign-ins were revoked")]
     private partial void LogSignedOut(int signedOut, int circuits);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A circuit whose sign-in was revoked could not be signed out")]
+    private partial void LogSignOutFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The sign-ins of {Circuits} circuits could not be revalidated; they are checked again at the next pass")]
     private partial void LogCheckFailed(Exception exception, int circuits);
