@@ -108,6 +108,34 @@ public sealed class StaticShellJourneyTests(PortalApp app, BrowserFixture browse
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task On_a_360_px_phone_a_long_organization_name_gives_way_on_static_and_interactive_pages()
+    {
+        var (page, errors) = await SignedInWithTwoOrganizationsAsync("Laboratory of Very Large Language Model Training Experiments");
+        await page.SetViewportSizeAsync(360, 740);
+
+        // The current organization is the personal one, named after the long email; then the team's long name.
+        await page.OpenProfileAsync();
+        await AssertNoSidewaysScrollAsync(page, "the profile (server-rendered)");
+        await page.GotoAsync(app.Url("organizations").ToString());
+        await page.WaitForInteractiveAsync();
+        await AssertNoSidewaysScrollAsync(page, "the organizations page (interactive)");
+        // The switcher shows its icon and still works: the other organization is one tap away.
+        await page.ByTestId("org-switcher").Locator("button").First.ClickAsync();
+        await Expect(page.ByTestId("org-switcher-item").Filter(new() { HasText = "Laboratory of Very Large" })).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page, string where)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        // What sticks out, to say so when it fails.
+        var wide = await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)" +
+            ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + (e.getAttribute('data-testid') || '')).join(' | ')");
+        Assert.True(widths[0] <= widths[1], $"{where} is {widths[0]} px wide on a {widths[1]} px screen: {wide}");
+    }
+
     private async Task<(IPage Page, List<string> Errors)> SignedInWithTwoOrganizationsAsync(string organization)
     {
         var email = await app.ConfirmedUserAsync(Password, "shell");
