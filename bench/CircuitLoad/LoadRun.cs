@@ -253,8 +253,11 @@ public static class LoadRun
 
     private static string Mb(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024 / 1024:N0} MB");
 
-    private static string Allocated(ServerSnapshot before, ServerSnapshot after, int clicks) => string.Create(CultureInfo.InvariantCulture,
-        $"{Mb(after.AllocatedBytes - before.AllocatedBytes)} ({(clicks == 0 ? 0 : (after.AllocatedBytes - before.AllocatedBytes) / clicks / 1024):F0} KB per click)");
+    private static string Allocated(ServerSnapshot before, ServerSnapshot after, int clicks)
+    {
+        var allocated = after.AllocatedBytes - before.AllocatedBytes;
+        return string.Create(CultureInfo.InvariantCulture, $"{Mb(allocated)} ({(clicks == 0 ? 0 : allocated / clicks / 1024):F0} KB per click)");
+    }
 
     private static string Describe(ServerSnapshot s) => string.Create(CultureInfo.InvariantCulture,
         $"{s.CircuitsActive:N0} circuits active ({s.CircuitsConnected:N0} connected), working set {Mb(s.WorkingSetBytes)}, managed heap {Mb(s.HeapBytes)} (of it free: {Mb(s.FragmentedBytes)}), GC committed {Mb(s.CommittedBytes)}");
